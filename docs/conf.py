@@ -1,0 +1,87 @@
+"""Sphinx configuration for Immunoguide (settings only; behaviour lives in tools/termbase)."""
+
+# -- Project ---------------------------------------------------------------------------------------
+project = "Immunoguide"
+author = "L’équipe éditoriale d’Immunoguide"
+copyright = "2026, L’équipe éditoriale d’Immunoguide — contenu sous licence CC BY-SA 4.0"
+release = "2026.11"
+version = release
+# Date of the last editorial review of the whole guide, shown on the PDF title page and in footers.
+today = "23 novembre 2026"
+language = "fr"
+
+# -- General ---------------------------------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "termbase",
+]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "README.md", "locale"]
+templates_path = ["_templates"]
+locale_dirs = ["locale/"]
+gettext_compact = "theme"
+nitpicky = True
+smartquotes = True
+
+# -- MyST ------------------------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
+myst_heading_anchors = 3
+
+# -- Bibliography (sphinxcontrib-bibtex) -----------------------------------------------------------
+bibtex_bibfiles = ["../references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+# -- Glossary (termbase) ---------------------------------------------------------------------------
+termbase_glossary_dir = "../glossary"
+# Address printed on handouts and in the PDF; replace with the published address.
+termbase_site_url = "https://immunoguide.example.org/"
+
+# -- HTML ------------------------------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = "Immunoguide"
+html_static_path = ["_static"]
+html_css_files = ["immunoguide.css"]
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None
+html_theme_options = {
+    "navbar_start": ["navbar-logo"],
+    "navbar_center": ["navbar-nav"],
+    "navbar_end": ["theme-switcher"],
+    "navbar_persistent": ["search-button"],
+    "footer_start": ["disclaimer"],
+    "footer_center": [],
+    "footer_end": ["copyright"],
+    "secondary_sidebar_items": ["page-toc"],
+    "show_prev_next": True,
+    "navigation_with_keys": False,
+    "show_toc_level": 2,
+    "pygments_light_style": "default",
+    "pygments_dark_style": "github-dark",
+}
+html_sidebars = {"**": ["sidebar-nav-bs"]}
+
+# -- LaTeX / PDF -----------------------------------------------------------------------------------
+latex_engine = "xelatex"
+latex_use_xindy = True
+latex_documents = [
+    ("index", "immunoguide.tex", "Immunoguide", "Guide de l’immunothérapie des cancers pour les patients et leurs proches", "manual"),
+]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "babel": r"\usepackage[french]{babel}",
+    "fontpkg": r"""
+\setmainfont{TeX Gyre Pagella}
+\setsansfont{TeX Gyre Heros}
+\setmonofont{FreeMono}
+""",
+    "fncychap": r"\usepackage[Sonny]{fncychap}",
+    "printindex": r"\printindex",
+    "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.4cm,2.4cm}, TitleColor={rgb}{0.05,0.27,0.45}",
+}
