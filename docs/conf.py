@@ -69,9 +69,10 @@ html_sidebars = {"**": ["sidebar-nav-bs"]}
 latex_engine = "xelatex"
 latex_use_xindy = True
 latex_documents = [
-    ("index", "immunoguide.tex", "Immunoguide", "Guide de l’immunothérapie des cancers pour les patients et leurs proches", "manual"),
+    ("index", "immunoguide.tex", "Immunoguide", "L’équipe éditoriale d’Immunoguide", "manual"),
 ]
 latex_show_urls = "no"
+latex_show_pagerefs = False
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
@@ -82,6 +83,33 @@ latex_elements = {
 \setmonofont{FreeMono}
 """,
     "fncychap": r"\usepackage[Sonny]{fncychap}",
-    "printindex": r"\printindex",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.4cm,2.4cm}, TitleColor={rgb}{0.05,0.27,0.45}",
+    # sphinxcontrib-bibtex's list goes inside the "Bibliographie" chapter of bibliographie.md:
+    # drop the unnumbered chapter (and its table-of-contents line) that thebibliography adds.
+    "preamble": r"""
+\setlength{\headheight}{14pt}
+\renewenvironment{sphinxthebibliography}[1]
+  {\begingroup\renewcommand{\chapter}[2]{}\begin{thebibliography}{#1}}
+  {\end{thebibliography}\endgroup}
+""",
+    "maketitle": r"""
+\makeatletter
+\begin{titlepage}
+  \centering
+  \vspace*{3cm}
+  {\sffamily\Huge\bfseries \@title\par}
+  \vspace{1.2em}
+  {\Large Guide de l’immunothérapie des cancers\\ pour les patients et leurs proches\par}
+  \vspace{2.5em}
+  {\large Révision éditoriale du \@date\par}
+  \vfill
+  \begin{minipage}{0.82\textwidth}\small
+    \textbf{Avertissement :} ce guide donne des informations générales. Il ne remplace pas l’avis de
+    votre équipe soignante, qui connaît votre situation. En cas d’urgence, appelez le 15 ou le 112.
+  \end{minipage}
+  \par\vspace{1.5em}
+  {\small \@author\par}
+\end{titlepage}
+\makeatother
+""",
 }

@@ -1,0 +1,95 @@
+# Immunoguide — build, check and test the guide.
+#
+# Every target creates the virtual environment it needs (.venv) from a fresh clone, so a machine
+# with only python3, make and (for PDF and tests) Debian's apt-get is enough.
+# You can set these variables from the command line or the environment.
+
+PYTHON       ?= python3
+VENV         ?= .venv
+BIN          := $(VENV)/bin
+SPHINXOPTS   ?= -n -W --keep-going
+SPHINXBUILD  ?= $(BIN)/sphinx-build
+SOURCEDIR    := docs
+BUILDDIR     := _build
+PYTESTOPTS   ?=
+
+# Reproducible builds: the date of the last commit unless the caller fixes it.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1795392000)
+export SOURCE_DATE_EPOCH
+
+TEX_PACKAGES  := texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-french \
+                 latexmk xindy fonts-freefont-otf fonts-texgyre librsvg2-bin
+TEST_PACKAGES := $(TEX_PACKAGES) chromium poppler-utils fonts-dejavu-core git
+
+.DEFAULT_GOAL := help
+.PHONY: help venv html pdf handouts check test bench serve clean
+
+help:
+	@echo "Cibles principales :"
+	@echo "  make html      construit le site dans $(BUILDDIR)/html (ouvrir $(BUILDDIR)/html/index.html)"
+	@echo "  make pdf       construit le guide PDF $(BUILDDIR)/pdf/immunoguide.pdf"
+	@echo "  make check     vérifie termes, sources et métadonnées (docscheck)"
+	@echo "  make test      installe ce qu'il faut et lance toute la suite de tests"
+	@echo "  make bench     lance les mesures de performance (benchmarks/results.md)"
+	@echo "  make serve     aperçu en direct sur http://127.0.0.1:8000"
+	@echo "  make clean     supprime $(BUILDDIR)"
+
+# -- Environments ---------------------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-%: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# Install missing Debian packages when we are root, else print the exact command and stop (status 2).
+define ensure_debian_packages
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installation des paquets Debian manquants :$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 2; \
+	  else \
+	    echo "Paquets Debian manquants :$$missing"; \
+	    echo "Installez-les avec : sudo apt-get install --no-install-recommends$$missing"; \
+	    exit 2; \
+	  fi; \
+	fi
+endef
+
+# -- Builds ---------------------------------------------------------------------------------------
+html: $(VENV)/.installed
+	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+	@echo "Site construit : ouvrez $(BUILDDIR)/html/index.html dans votre navigateur."
+
+pdf: $(VENV)/.installed
+	$(call ensure_debian_packages,$(TEX_PACKAGES))
+	$(SPHINXBUILD) -M latex $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error"
+	@mkdir -p $(BUILDDIR)/pdf
+	cp $(BUILDDIR)/latex/immunoguide.pdf $(BUILDDIR)/pdf/immunoguide.pdf
+	@echo "Guide PDF construit : $(BUILDDIR)/pdf/immunoguide.pdf"
+
+check: $(VENV)/.installed
+	$(BIN)/docscheck check .
+
+# -- Tests and benchmarks -------------------------------------------------------------------------
+test: $(VENV)/.installed-test
+	$(call ensure_debian_packages,$(TEST_PACKAGES))
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/run.py
+
+serve: $(VENV)/.installed-serve
+	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
+
+clean:
+	rm -rf $(BUILDDIR)
