@@ -1,0 +1,88 @@
+"""Load ``glossary/*.md`` into validated records, once per build, with the name index.
+
+Parsing and validation are docscheck's (:mod:`docscheck.glossary_entries`): one truth for the CLI
+and the extension. This module only reads the files, keeps the findings for the front-end to
+report, orders entries in French and maps every term, alias and form (by
+:func:`docscheck.records.term_key`) to the slug of its entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docscheck.glossary_entries import parse_entry_text, validate_entry
+from docscheck.records import Finding, GlossaryEntry, Severity, SourceError, term_key
+
+from .collation import french_sort_key
+
+
+@dataclass(frozen=True)
+class LoadedGlossary:
+    """Every valid entry (slug → entry, in French order), its name index and the problems met."""
+
+    entries: dict[str, GlossaryEntry] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    paths: tuple[str, ...] = ()
+
+    def resolve(self, name_or_slug: str) -> str | None:
+        """Slug of the entry a ``see_also`` value or a ``{term}`` target designates, if any."""
+        if name_or_slug in self.entries:
+            return name_or_slug
+        return self.names.get(term_key(name_or_slug))
+
+    def digest(self, slug: str) -> str:
+        """A fingerprint of one entry, to notice edits between incremental builds."""
+        return hashlib.sha256(repr(self.entries[slug]).encode("utf-8")).hexdigest()[:20]
+
+
+def read_entry(path: Path) -> tuple[GlossaryEntry | None, list[Finding]]:
+    """Parse and validate one entry file; unreadable files become FILE001 findings."""
+    name = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Finding(name, 1, "FILE001", Severity.ERROR, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Finding(name, 1, "FILE001", Severity.ERROR, f"cannot read the file: {exc.strerror}")]
+    try:
+        raw = parse_entry_text(text, name)
+    except SourceError as exc:
+        return None, [Finding(exc.path, exc.line, "FILE001", Severity.ERROR, exc.message)]
+    return validate_entry(raw)
+
+
+def build_name_index(entries: list[GlossaryEntry]) -> dict[str, str]:
+    """Map the key of every name to its entry's slug; on a clash the first entry keeps the name.
+
+    Clashes are TERM003 findings of docscheck; here they must only not crash nor flip between
+    builds, so entries are taken in their (deterministic) French order.
+    """
+    names: dict[str, str] = {}
+    for entry in entries:
+        for name in entry.names:
+            names.setdefault(term_key(name), entry.slug)
+    return names
+
+
+def load_glossary_dir(directory: Path) -> LoadedGlossary:
+    """Read every ``*.md`` directly under ``directory`` (sorted, so builds are reproducible)."""
+    if not directory.is_dir():
+        return LoadedGlossary()
+    paths = sorted(p for p in directory.glob("*.md") if p.is_file())
+    valid: list[GlossaryEntry] = []
+    findings: list[Finding] = []
+    for path in paths:
+        entry, problems = read_entry(path)
+        findings.extend(problems)
+        if entry is not None:
+            valid.append(entry)
+    valid.sort(key=lambda e: (french_sort_key(e.term), e.slug))
+    return LoadedGlossary(
+        entries={entry.slug: entry for entry in valid},
+        names=build_name_index(valid),
+        findings=tuple(findings),
+        paths=tuple(str(p) for p in paths),
+    )
