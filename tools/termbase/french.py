@@ -1,0 +1,30 @@
+"""termbase.french: French output for the site (typography, search, tooltips).
+
+Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`); usable alone as
+``"termbase.french"``. What it adds, each in its own module:
+
+- :mod:`termbase.apostrophes` — ``l'{term}`x``` renders ``l’x``, never ``l”x`` (read time,
+  just before SmartQuotes);
+- :mod:`termbase.typography` — no-break spaces before ``; ! ? :`` and inside « » in HTML
+  (LaTeX gets them from babel-french);
+- :mod:`termbase.search_fr` — accent-insensitive French search (index and query folded);
+- :mod:`termbase.tooltips` — short definitions on term links (hover and keyboard focus).
+
+No configuration value: the typography applies when ``language`` is French, the rest always.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from termbase import search_fr, tooltips
+from termbase.apostrophes import ElisionBeforeInline
+from termbase.typography import FrenchSpacing
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.add_transform(ElisionBeforeInline)
+    app.add_post_transform(FrenchSpacing)
+    search_fr.register(app)
+    tooltips.register(app)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
