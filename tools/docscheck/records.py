@@ -91,3 +91,117 @@ class GlossaryEntry:
     def line_of(self, key: str) -> int:
         """Line of a front-matter key (falls back to the entry's first line)."""
         return self.key_lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """A ``{term}`` / ``:term:`` role: ``target`` is what Sphinx looks up, ``order`` its rank on the page."""
+
+    path: str
+    line: int
+    target: str
+    text: str
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One key of a ``{cite:p}`` (or similar) role; a role with ``k1,k2`` gives two citations."""
+
+    path: str
+    line: int
+    key: str
+    role: str = "cite:p"
+
+
+@dataclass(frozen=True)
+class DefinedTerm:
+    """A term defined by a ``{glossary}`` / ``.. glossary::`` block of a page (stock Sphinx)."""
+
+    path: str
+    line: int
+    term: str
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Visible running text of one paragraph-like block (no code, no links, no role content).
+
+    ``segments`` are ``(line, text, order, kind)`` pieces in reading order, so a rule can say on
+    which line a word sits and whether it comes before a given role (``order`` is shared with
+    :class:`TermRef`). ``kind`` is ``"text"`` for plain prose, ``"link"`` for the text of a link
+    or of a role (visible, but already linked), ``"break"`` for a gap (code, math, line break).
+    """
+
+    line: int
+    segments: tuple[tuple[int, str, int, str], ...]
+    cited: bool
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        """All visible text (prose and link text), gaps as spaces: what a reader reads."""
+        return "".join(text if kind != "break" else " " for _line, text, _order, kind in self.segments)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One documentation page (``.md`` MyST or ``.rst``) reduced to what the rules need."""
+
+    path: str
+    meta: dict[str, object]
+    meta_lines: dict[str, int]
+    has_meta: bool
+    term_refs: tuple[TermRef, ...]
+    citations: tuple[Citation, ...]
+    defined_terms: tuple[DefinedTerm, ...]
+    prose: tuple[Prose, ...]
+    directives: frozenset[str] = frozenset()
+    is_root: bool = False
+
+    @property
+    def is_glossary_page(self) -> bool:
+        """Glossary pages define or list terms; they are not expected to link or cite them."""
+        return bool(self.defined_terms) or any("glossa" in name for name in self.directives)
+
+    @property
+    def is_bibliography_page(self) -> bool:
+        return any(name.endswith("bibliography") for name in self.directives)
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One BibTeX entry, with the line of the entry and of each field for precise findings."""
+
+    key: str
+    type: str
+    path: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    persons: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name.lower(), self.line)
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The few settings rules depend on (kept apart from paths so rules stay pure)."""
+
+    review: bool = False
+    today: _dt.date = field(default_factory=_dt.date.today)
+    readability_min: float = 50.0
+    min_words: int = 80
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything parsed from a project: the single input of every rule."""
+
+    pages: tuple[Page, ...] = ()
+    entries: tuple[GlossaryEntry, ...] = ()
+    bib: tuple[BibEntry, ...] = ()
+    #: glossary entry bodies read as pages (their roles count as references and citations)
+    entry_pages: tuple[Page, ...] = ()
+    settings: RuleSettings = field(default_factory=RuleSettings)

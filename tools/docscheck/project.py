@@ -1,0 +1,150 @@
+"""The one entry point both front-ends use: load settings, parse a project, run every rule.
+
+``check_project`` is what the CLI and the termbase Sphinx extension call, so that a project
+gets the same findings from ``docscheck check`` and from ``sphinx-build``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bibliography import parse_bib_text
+from .glossary_entries import parse_entry_text, validate_entry
+from .markdown_pages import markdown_parser
+from .pages import file_error, parse_page
+from .records import BibEntry, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
+from .ruleset import run_rules
+from .settings import Config, ConfigError, is_excluded, load_config
+from .source_files import entry_files, page_files, read_text
+
+__all__ = ["Config", "ConfigError", "Report", "check_project", "load_bibliography", "load_config", "load_glossary", "load_pages"]
+
+
+@dataclass
+class Report:
+    """Findings (sorted by path, line, code) and counts; the parsed records for front-ends."""
+
+    findings: list[Finding]
+    stats: dict[str, int]
+    entries: list[GlossaryEntry] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    bib: list[BibEntry] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def load_glossary(root: Path, config: Config | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
+    """Parse and validate ``glossary/*.md`` (TERM004 and FILE001 findings only)."""
+    config = config or load_config(root)
+    entries: list[GlossaryEntry] = []
+    findings: list[Finding] = []
+    for path in entry_files(config):
+        rel = config.relpath(path)
+        text, problem = read_text(path, rel)
+        if problem is not None or text is None:
+            findings.append(problem)  # type: ignore[arg-type]
+            continue
+        try:
+            entry, entry_findings = validate_entry(parse_entry_text(text, rel))
+        except SourceError as exc:
+            findings.append(file_error(exc.path, exc.line, exc.message))
+            continue
+        except RecursionError:
+            findings.append(file_error(rel, 1, "entry is nested too deeply to be read"))
+            continue
+        findings += entry_findings
+        if entry is not None:
+            entries.append(entry)
+    return entries, findings
+
+
+def load_entry_pages(entries: list[GlossaryEntry], config: Config) -> list[Page]:
+    """Entry bodies read as MyST, so roles inside definitions count as references and citations."""
+    md = markdown_parser(config.myst_extensions)
+    pages = []
+    for entry in entries:
+        text = "\n" * (entry.body_line - 1) + entry.body
+        page, _findings = parse_page(text, entry.path, md)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def load_pages(config: Config) -> tuple[list[Page], list[Finding]]:
+    md = markdown_parser(config.myst_extensions)
+    pages: list[Page] = []
+    findings: list[Finding] = []
+    root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
+    for path in page_files(config):
+        rel = config.relpath(path)
+        text, problem = read_text(path, rel)
+        if problem is not None or text is None:
+            findings.append(problem)  # type: ignore[arg-type]
+            continue
+        is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
+        page, page_findings = parse_page(text, rel, md, is_root)
+        findings += page_findings
+        if page is not None:
+            pages.append(page)
+    return pages, findings
+
+
+def load_bibliography(config: Config) -> tuple[list[BibEntry], list[Finding]]:
+    entries: list[BibEntry] = []
+    findings: list[Finding] = []
+    seen: dict[str, BibEntry] = {}
+    for path in config.bib:
+        rel = config.relpath(path)
+        text, problem = read_text(path, rel)
+        if problem is not None or text is None:
+            findings.append(problem)  # type: ignore[arg-type]
+            continue
+        try:
+            file_entries, file_findings = parse_bib_text(text, rel, seen)
+        except RecursionError:
+            file_entries, file_findings = [], [file_error(rel, 1, "BibTeX file is nested too deeply to be read")]
+        entries += file_entries
+        findings += file_findings
+    return entries, findings
+
+
+def apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
+    """Apply ``[tool.docscheck.severity]`` (``off`` drops a code) and ``exclude`` to findings."""
+    result = []
+    for finding in findings:
+        level = config.severity.get(finding.code)
+        if level == "off" or is_excluded(finding.path, config.exclude):
+            continue
+        if level is not None and level != str(finding.severity):
+            finding = Finding(finding.path, finding.line, finding.code, Severity(level), finding.message)
+        result.append(finding)
+    return sorted(result, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def check_project(root: Path, config: Config | None = None) -> Report:
+    """Parse every page, entry and BibTeX file of the project at ``root`` and run all rules."""
+    config = config or load_config(root)
+    findings = list(config.setup_findings)
+    entries, entry_findings = load_glossary(config.root, config)
+    pages, page_findings = load_pages(config)
+    bib, bib_findings = load_bibliography(config)
+    findings += entry_findings + page_findings + bib_findings
+    corpus = Corpus(
+        pages=tuple(pages),
+        entries=tuple(entries),
+        bib=tuple(bib),
+        entry_pages=tuple(load_entry_pages(entries, config)),
+        settings=RuleSettings(config.review, config.today, config.readability_min, config.min_words),
+    )
+    findings += run_rules(corpus)
+    stats = {
+        "pages": len(pages),
+        "terms": len(entries) + sum(len(p.defined_terms) for p in pages),
+        "term_refs": sum(len(p.term_refs) for p in (*pages, *corpus.entry_pages)),
+        "bib_entries": len(bib),
+        "citations": sum(len(p.citations) for p in pages),
+    }
+    return Report(apply_severity(findings, config), stats, entries, pages, bib)

@@ -1,0 +1,90 @@
+"""Find and read the files of a project: pages under the docs dir, entries, BibTeX files.
+
+Directories are walked once each even through symlinks (loops are cut by remembering real
+directories), build and hidden directories are skipped, and reading never raises: a file that
+cannot be read or decoded becomes a FILE001 finding.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .records import Finding, Severity
+from .settings import Config, glob_regex, is_excluded
+
+SKIPPED_DIRS = frozenset({"_build", "_static", "_templates", "node_modules", "__pycache__", "venv", "build"})
+
+
+def walk_files(top: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Files under ``top`` with one of ``suffixes``, sorted, each real directory visited once."""
+    seen: set[tuple[int, int]] = set()
+    stack = [top]
+    found: list[Path] = []
+    while stack:
+        directory = stack.pop()
+        try:
+            stat = directory.stat()
+        except OSError:
+            continue
+        if (stat.st_dev, stat.st_ino) in seen:
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        try:
+            children = list(os.scandir(directory))
+        except OSError:
+            continue
+        for child in children:
+            name = child.name
+            try:
+                if child.is_dir():
+                    if not name.startswith(".") and name not in SKIPPED_DIRS:
+                        stack.append(Path(child.path))
+                elif child.is_file() and name.endswith(suffixes) and not name.startswith("."):
+                    found.append(Path(child.path))
+            except OSError:
+                continue
+    return iter(sorted(found))
+
+
+def page_files(config: Config) -> list[Path]:
+    """Pages Sphinx would read: source suffixes under docs, minus conf and project exclusions."""
+    docs_patterns = tuple(glob_regex(p) for p in config.docs_exclude)
+    files = []
+    for path in walk_files(config.docs, config.source_suffixes):
+        rel_docs = path.relative_to(config.docs).as_posix() if path.is_relative_to(config.docs) else path.name
+        if any(p.match(rel_docs) for p in docs_patterns):
+            continue
+        if config.glossary is not None and path.is_relative_to(config.glossary):
+            continue
+        if is_excluded(config.relpath(path), config.exclude):
+            continue
+        files.append(path)
+    return files
+
+
+def entry_files(config: Config) -> list[Path]:
+    if config.glossary is None:
+        return []
+    try:
+        paths = sorted(p for p in config.glossary.glob("*.md") if p.is_file())
+    except OSError:
+        return []
+    return [p for p in paths if not is_excluded(config.relpath(p), config.exclude)]
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, Finding | None]:
+    """UTF-8 text of a file (BOM allowed) or a FILE001 finding that says how to fix it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Finding(rel, 1, "FILE001", Severity.ERROR, f"cannot read file: {exc.strerror or exc.__class__.__name__}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, Finding(rel, line, "FILE001", Severity.ERROR, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file as UTF-8")
+    if "\x00" in text:
+        return None, Finding(rel, 1, "FILE001", Severity.ERROR, "file contains NUL bytes; it is not a text file")
+    return text, None
