@@ -8,8 +8,8 @@ Snowball French stemmer, so a query with or without accents reaches the same ind
 
 The JavaScript side wraps Sphinx's own minified Snowball French stemmer (shipped in
 ``sphinx/search/minified-js``) with ``static/french-folding-stemmer.js``; nothing is fetched.
-Sphinx's French stop words are kept, plus their folded spellings ("ou" for "où" is already
-there; "ete" for "été" is added) so that a query typed without accents skips them too.
+Sphinx's French stop words are kept, plus their folded spellings ("ete" for "été") so that a
+query typed without accents skips them too.
 """
 
 from __future__ import annotations
@@ -68,6 +68,14 @@ class SearchFrenchFolded(SearchFrench):
 
     def stem(self, word: str) -> str:
         return self.stemmer.stemWord(fold(word))
+
+    def word_filter(self, word: str) -> bool:
+        """Skip stop words whatever their case or accents ("Elle", "Été"), and numbers.
+
+        Sphinx indexes the raw word when its stem is a stop word; without folding here, "Elle"
+        at the start of a sentence would land in the index as its own key.
+        """
+        return not word.isdigit() and fold(word) not in self.stopwords
 
 
 def register(app: Any) -> None:
