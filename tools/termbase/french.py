@@ -8,7 +8,9 @@ Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`); usable alone 
 - :mod:`termbase.typography` — no-break spaces before ``; ! ? :`` and inside « » in HTML
   (LaTeX gets them from babel-french);
 - :mod:`termbase.search_fr` — accent-insensitive French search (index and query folded);
-- :mod:`termbase.tooltips` — short definitions on term links (hover and keyboard focus).
+- :mod:`termbase.tooltips` — short definitions on term links (hover and keyboard focus);
+- :mod:`termbase.ui_strings` — a French search box text for pydata-sphinx-theme (the other UI
+  strings come from the theme's and the project's gettext catalogs, ``docs/locale/``).
 
 No configuration value: the typography applies when ``language`` is French, the rest always.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from termbase import search_fr, tooltips
+from termbase import search_fr, tooltips, ui_strings
 from termbase.apostrophes import ElisionBeforeInline
 from termbase.typography import FrenchSpacing
 
@@ -27,4 +29,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_post_transform(FrenchSpacing)
     search_fr.register(app)
     tooltips.register(app)
+    ui_strings.register(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
