@@ -103,9 +103,18 @@ class MystPageParser:
     def walk(self, tokens: list[Token], offset: int) -> None:
         group_end: str | None = None
         heading = False
+        list_depth = 0
         for token in tokens:
             kind = token.type
-            if kind in GROUPING_BLOCKS and group_end is None:
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                if list_depth == 0:
+                    self.out.inherit_cited = self.out.lead_in_is_cited()
+                list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+                if list_depth == 0:
+                    self.out.inherit_cited = False
+            elif kind in GROUPING_BLOCKS and group_end is None:
                 group_end = GROUPING_BLOCKS[kind]
             elif kind == group_end:
                 group_end = None

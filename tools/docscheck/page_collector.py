@@ -44,6 +44,8 @@ class PageCollector:
         self._segments: list[tuple[int, str, int, str]] = []
         self._cited = False
         self._first_line = 0
+        #: set while reading a list introduced by a cited paragraph ending with ":"
+        self.inherit_cited = False
 
     def _next(self) -> int:
         self.order += 1
@@ -77,9 +79,14 @@ class PageCollector:
     def end_block(self, heading: bool = False) -> None:
         """Close the current paragraph-like block and keep it if it has any text."""
         if self._segments:
-            self.prose.append(Prose(self._first_line, tuple(self._segments), self._cited, heading))
+            cited = self._cited or self.inherit_cited
+            self.prose.append(Prose(self._first_line, tuple(self._segments), cited, heading))
         self._segments = []
         self._cited = False
+
+    def lead_in_is_cited(self) -> bool:
+        """True when the last block cites and ends with ':' (it introduces what follows)."""
+        return bool(self.prose) and self.prose[-1].cited and self.prose[-1].text.rstrip().endswith(":")
 
     def define(self, line: int, term: str) -> None:
         self.defined.append(DefinedTerm(self.path, line, term))

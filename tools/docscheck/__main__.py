@@ -1,0 +1,7 @@
+"""``python -m docscheck`` is the same as the ``docscheck`` console script."""
+
+from __future__ import annotations
+
+from .cli import main
+
+raise SystemExit(main())
