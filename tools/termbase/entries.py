@@ -8,6 +8,7 @@ report, orders entries in French and maps every term, alias and form (by
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from docscheck.glossary_entries import parse_entry_text, validate_entry
 from docscheck.records import Finding, GlossaryEntry, Severity, SourceError, term_key
 
+from .anchors import term_anchor
 from .collation import french_sort_key
 
 
@@ -26,6 +28,11 @@ class LoadedGlossary:
     names: dict[str, str] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     paths: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def anchors(self) -> dict[str, str]:
+        """HTML id → slug, to recognise links that point to an entry."""
+        return {term_anchor(slug): slug for slug in self.entries}
 
     def resolve(self, name_or_slug: str) -> str | None:
         """Slug of the entry a ``see_also`` value or a ``{term}`` target designates, if any."""

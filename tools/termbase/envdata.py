@@ -30,6 +30,8 @@ class TermbaseData:
     refs: dict[str, set[str]] = field(default_factory=dict)
     #: documents that hold the ``termbase-glossary`` directive
     glossary_docs: set[str] = field(default_factory=set)
+    #: name key → slug as of the previous build (to find pages whose links now go elsewhere)
+    previous_names: dict[str, str] = field(default_factory=dict)
     #: (path, line, code) of findings already reported during this build
     reported: set[tuple[str, int, str]] = field(default_factory=set)
 
