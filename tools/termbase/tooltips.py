@@ -21,6 +21,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from termbase.typography import french_spacing, is_french
+
 STATIC = Path(__file__).parent / "static"
 TOOLTIP_JS = "termbase-tooltips.js"
 TOOLTIP_CSS = "termbase-tooltips.css"
@@ -47,7 +49,7 @@ class TermTooltips(SphinxPostTransform):
         links = [node for node in self.document.findall(nodes.reference) if node.get("termbase_slug")]
         if not links:
             return
-        definitions = _ShortDefinitions(self.env)
+        definitions = _ShortDefinitions(self.env, french=is_french(self.config.language))
         occurrences: Counter[str] = Counter()
         for link in links:
             slug = link["termbase_slug"]
@@ -62,19 +64,25 @@ class TermTooltips(SphinxPostTransform):
 
 
 class _ShortDefinitions:
-    """Short definitions by slug, from the glossary half, computed once per page and slug."""
+    """Short definitions by slug, from the glossary half, computed once per page and slug.
 
-    def __init__(self, env: Any) -> None:
+    The tooltip text is a node attribute, out of reach of the FrenchSpacing transform, so it is
+    given French spacing here.
+    """
+
+    def __init__(self, env: Any, *, french: bool) -> None:
         from termbase import glossary  # the glossary half: imported late, it registers first
 
         self._glossary = glossary
+        self._french = french
         self._entries = glossary.get_entries(env)
         self._cache: dict[str, str] = {}
 
     def get(self, slug: str) -> str:
         if slug not in self._cache:
             entry = self._entries.get(slug)
-            self._cache[slug] = self._glossary.short_definition(entry).strip() if entry is not None else ""
+            text = self._glossary.short_definition(entry).strip() if entry is not None else ""
+            self._cache[slug] = french_spacing(text) if self._french else text
         return self._cache[slug]
 
 

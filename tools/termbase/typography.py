@@ -105,7 +105,7 @@ class FrenchSpacing(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if not _is_french(self.config.language):
+        if not is_french(self.config.language):
             return
         texts = [node for node in self.document.findall(nodes.Text) if _is_prose(node)]
         all_texts = list(self.document.findall(nodes.Text))
@@ -119,7 +119,8 @@ class FrenchSpacing(SphinxPostTransform):
                 node.parent.replace(node, nodes.Text(new))
 
 
-def _is_french(language: str | None) -> bool:
+def is_french(language: str | None) -> bool:
+    """Whether the project's ``language`` is French (fr, fr_FR, fr-CA…)."""
     return bool(language) and language.split("_")[0].split("-")[0].lower() == "fr"
 
 
