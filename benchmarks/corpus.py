@@ -1,0 +1,80 @@
+"""Deterministic synthetic Immunoguide-like corpus for benchmarks (seeded, no network).
+
+Scale 1 ≈ 12 pages, 60 terms, 35 bibliography entries; scale N multiplies each. The project
+has docs/*.md with front matter, {term} and {cite:p} roles, glossary/*.md entries,
+references.bib and docs/conf.py; set IMMUNOGUIDE_BENCH_TERMBASE=1 to build with termbase.
+
+    python benchmarks/corpus.py OUTDIR [--scale N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+PAGES, TERMS, BIB = 12, 60, 35
+SYLLABLES = ["ca", "lo", "mi", "té", "ra", "pu", "no", "si", "vé", "dé", "lu", "cho", "gra", "fi"]
+FILLER = "Le traitement agit sur le corps. Les médecins suivent chaque patient avec soin. Les résultats varient selon les personnes."
+
+CONF = '''import os
+project = "Bench"
+language = "fr"
+extensions = ["myst_parser", "sphinxcontrib.bibtex"]
+if os.environ.get("IMMUNOGUIDE_BENCH_TERMBASE", "0") == "1":
+    extensions.append("termbase")
+    termbase_glossary_dir = "../glossary"
+bibtex_bibfiles = ["../references.bib"]
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+suppress_warnings = ["docscheck"]
+'''
+
+
+def word(rng: random.Random, index: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(3)) + f"{index:05d}x"
+
+
+def generate(out: Path, scale: int = 1, seed: int = 2026) -> dict[str, int]:
+    """Write the corpus under ``out`` (created) and return its counts."""
+    rng = random.Random(seed)
+    pages, terms, bib = PAGES * scale, TERMS * scale, BIB * scale
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    (out / "glossary").mkdir(exist_ok=True)
+    (out / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
+    (out / "pyproject.toml").write_text("[tool.docscheck]\nreview = true\n", encoding="utf-8")
+    names = [word(rng, i) for i in range(terms)]
+    keys = [f"auteur{i:05d}" for i in range(bib)]
+    for i, name in enumerate(names):
+        (out / "glossary" / f"{name}.md").write_text(
+            f"---\nterm: {name}\nforms: [{name}s]\nsources: [{keys[i % bib]}]\n---\nDéfinition courte du terme {name}.\n", encoding="utf-8"
+        )
+    with (out / "references.bib").open("w", encoding="utf-8") as bibfile:
+        for i, key in enumerate(keys):
+            bibfile.write(f"@article{{{key},\n  author = {{Auteur, A{i}}},\n  title = {{Titre {i}}},\n  journal = {{Revue}},\n  year = {{{1990 + i % 35}}}\n}}\n\n")
+    toctree = "\n".join(f"page{p:05d}" for p in range(pages))
+    (out / "docs" / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\nglossaire\n```\n", encoding="utf-8")
+    (out / "docs" / "glossaire.md").write_text("# Glossaire\n\n```{bibliography}\n```\n", encoding="utf-8")
+    per_page = max(1, terms // pages)
+    for p in range(pages):
+        body = [f"---\nlast_reviewed: 2097-01-01\nnext_review: 2099-01-01\n---\n# Page {p}\n"]
+        for t in range(per_page):
+            name = names[(p * per_page + t) % terms]
+            key = keys[(p * per_page + t) % bib]
+            body.append(f"Le {{term}}`{name}` est expliqué ici {{cite:p}}`{key}`. {FILLER}\n")
+        body.append("```{note}\n" + FILLER + "\n```\n")
+        (out / "docs" / f"page{p:05d}.md").write_text("\n".join(body), encoding="utf-8")
+    return {"pages": pages + 2, "terms": terms, "bib_entries": bib}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args(argv)
+    print(generate(args.out, args.scale))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
