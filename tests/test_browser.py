@@ -16,7 +16,13 @@ from playwright.sync_api import Page, expect
 
 from termbase.search_fr import SearchFrenchFolded, fold
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    # pytest-base-url (pulled in by pytest-playwright) declares its session fixture in a way
+    # pytest 9 deprecates; not ours to fix, and harmless.
+    pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning"),
+]
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 # A term link: the link described by its tooltip (termbase.tooltips).
