@@ -39,6 +39,21 @@ class FrontMatter:
     present: bool = False
 
 
+#: libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> tuple[Any, Any]:
+    """Parse YAML once: the node tree (for key lines) and the safe-loaded data."""
+    loader = _SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``---`` front matter from a Markdown text.
 
@@ -57,8 +72,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         raise SourceError(path, 1, "front matter opened with '---' is never closed; add a '---' line after it")
     yaml_text = "".join(lines[1:index])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node, data = _load_yaml(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
