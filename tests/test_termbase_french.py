@@ -106,59 +106,53 @@ def test_french_stop_words_are_kept_with_their_unaccented_spelling() -> None:
 # -- Sphinx builds ---------------------------------------------------------------------------------
 
 
-def built_html(app: Any, docname: str) -> str:
+french_html = pytest.mark.sphinx("html", testroot="termbase-french")
+
+
+@pytest.fixture
+def typographie(app: Any) -> str:
+    """The built ``typographie`` page's <section>: what the author wrote, without the theme."""
     app.build()
-    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
-
-
-def body_of(page: str) -> str:
-    """The article's <section>: what the author wrote, without the theme's chrome."""
+    page = (Path(app.outdir) / "typographie.html").read_text(encoding="utf-8")
     return page[page.index("<section") : page.rindex("</section>")]
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_html_has_narrow_no_break_space_before_question_marks(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert f"Pourquoi{NNBSP}? Pourquoi{NNBSP}? Attention{NBSP}: oui{NNBSP}; non{NNBSP}!" in body
+@french_html
+def test_html_has_narrow_no_break_space_before_question_marks(typographie: str) -> None:
+    assert f"Pourquoi{NNBSP}? Pourquoi{NNBSP}? Attention{NBSP}: oui{NNBSP}; non{NNBSP}!" in typographie
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_html_has_no_break_spaces_inside_guillemets(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert f"«{NBSP}bonjour{NBSP}» puis «{NBSP}au revoir{NBSP}»" in body
+@french_html
+def test_html_has_no_break_spaces_inside_guillemets(typographie: str) -> None:
+    assert f"«{NBSP}bonjour{NBSP}» puis «{NBSP}au revoir{NBSP}»" in typographie
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_guillemets_around_a_term_link_get_no_break_spaces(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert re.search(f"Voici «{NBSP}<a [^>]*>.*?immunothérapie.*?</a>{NBSP}» dans", body)
+@french_html
+def test_guillemets_around_a_term_link_get_no_break_spaces(typographie: str) -> None:
+    assert re.search(f"Voici «{NBSP}<a [^>]*>.*?immunothérapie.*?</a>{NBSP}» dans", typographie)
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_times_ratios_and_urls_are_unchanged_in_html(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert "à 10:30, ratio 1:2, adresse https://example.org/page?x=1." in body
+@french_html
+def test_times_ratios_and_urls_are_unchanged_in_html(typographie: str) -> None:
+    assert "à 10:30, ratio 1:2, adresse https://example.org/page?x=1." in typographie
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_code_is_never_respaced(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert '<span class="pre">Pourquoi?</span> <span class="pre">a:</span>' in body
-    assert "Pourquoi? « code »\n" in body
+@french_html
+def test_code_is_never_respaced(typographie: str) -> None:
+    assert '<span class="pre">Pourquoi?</span> <span class="pre">a:</span>' in typographie
+    assert "Pourquoi? « code »\n" in typographie
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_straight_apostrophe_before_a_role_renders_as_apostrophe(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert re.search(r"Le rôle de l’<a [^>]*href=\"#term-immunotherapie\"", body)
-    assert re.search(r", d’<a [^>]*href=\"#term-immunotherapie\"", body)
-    assert "l”" not in body and "l‘" not in body and "d”" not in body
+@french_html
+def test_straight_apostrophe_before_a_role_renders_as_apostrophe(typographie: str) -> None:
+    assert re.search(r"Le rôle de l’<a [^>]*href=\"#term-immunotherapie\"", typographie)
+    assert re.search(r", d’<a [^>]*href=\"#term-immunotherapie\"", typographie)
+    assert "l”" not in typographie and "l‘" not in typographie and "d”" not in typographie
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
-def test_typographic_apostrophe_before_a_role_is_kept(app: Any) -> None:
-    body = body_of(built_html(app, "typographie"))
-    assert re.search(r" et l’<a [^>]*href=\"#term-immunotherapie\"", body)
+@french_html
+def test_typographic_apostrophe_before_a_role_is_kept(typographie: str) -> None:
+    assert re.search(r" et l’<a [^>]*href=\"#term-immunotherapie\"", typographie)
 
 
 @pytest.mark.sphinx("latex", testroot="termbase-french")
@@ -176,7 +170,7 @@ def search_index(app: Any) -> dict[str, Any]:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
+@french_html
 def test_search_index_holds_folded_stems(app: Any) -> None:
     terms = search_index(app)["terms"]
     for word in ("micrométastase", "immunothérapie", "lymphocyte", "cytotoxique", "œdème"):
@@ -184,7 +178,7 @@ def test_search_index_holds_folded_stems(app: Any) -> None:
     assert not [term for term in terms if term != fold(term)], "no accented key left in the index"
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
+@french_html
 def test_unaccented_query_stems_find_the_accented_page(app: Any) -> None:
     index = search_index(app)
     page = index["docnames"].index("micrometastases")
@@ -194,7 +188,7 @@ def test_unaccented_query_stems_find_the_accented_page(app: Any) -> None:
         assert page in (files if isinstance(files, list) else [files]), query
 
 
-@pytest.mark.sphinx("html", testroot="termbase-french")
+@french_html
 def test_language_data_embeds_the_folding_stemmer_and_no_remote_url(app: Any) -> None:
     app.build()
     language_data = (Path(app.outdir) / "_static" / "language_data.js").read_text(encoding="utf-8")
