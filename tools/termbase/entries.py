@@ -74,11 +74,20 @@ def build_name_index(entries: list[GlossaryEntry]) -> dict[str, str]:
     return names
 
 
-def load_glossary_dir(directory: Path) -> LoadedGlossary:
-    """Read every ``*.md`` directly under ``directory`` (sorted, so builds are reproducible)."""
+#: Documentation files that may sit next to the entries without being entries.
+NOT_ENTRIES = frozenset({"readme.md"})
+
+
+def entry_paths(directory: Path) -> list[Path]:
+    """Entry files: ``*.md`` directly under ``directory`` except a README, sorted for reproducibility."""
     if not directory.is_dir():
-        return LoadedGlossary()
-    paths = sorted(p for p in directory.glob("*.md") if p.is_file())
+        return []
+    return sorted(p for p in directory.glob("*.md") if p.is_file() and p.name.lower() not in NOT_ENTRIES)
+
+
+def load_glossary_dir(directory: Path) -> LoadedGlossary:
+    """Read and validate every entry file of ``directory``."""
+    paths = entry_paths(directory)
     valid: list[GlossaryEntry] = []
     findings: list[Finding] = []
     for path in paths:
