@@ -32,8 +32,9 @@ myst_heading_anchors = 3
 
 # -- Bibliography (sphinxcontrib-bibtex) -----------------------------------------------------------
 bibtex_bibfiles = ["../references.bib"]
-bibtex_default_style = "plain"
-bibtex_reference_style = "author_year"
+# French variants registered by termbase.bibstyle_fr: « Hodi et al. », « Everson et Cole ».
+bibtex_default_style = "plain_fr"
+bibtex_reference_style = "author_year_fr"
 
 # -- Glossary (termbase) ---------------------------------------------------------------------------
 termbase_glossary_dir = "../glossary"

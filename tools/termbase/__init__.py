@@ -16,5 +16,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.glossary")
     app.setup_extension("termbase.french")
     app.setup_extension("termbase.svg_pdf")
+    app.setup_extension("termbase.bibstyle_fr")
     app.setup_extension("termbase.handouts")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
