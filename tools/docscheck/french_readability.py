@@ -16,6 +16,7 @@ Syllables are counted as written French is read aloud, from vowel groups:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,6 +24,8 @@ VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 GROUP = re.compile(f"[{VOWELS}]+")
 SPLIT_BEFORE = set("éèêïëü")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MUTE_E = re.compile(f"[^{VOWELS}]es?$")
+SPLIT_WORD = re.compile(r"['’-]")
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$|[»\")\]])")
 
 
@@ -37,17 +40,18 @@ def _group_syllables(group: str, before: str) -> int:
     return count
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Spoken syllables of one French word (see the module docstring for the rules)."""
     word = unicodedata.normalize("NFC", word.casefold())
     total = 0
-    for part in re.split(r"['’-]", word):
+    for part in SPLIT_WORD.split(word):
         if not part:
             continue
         groups = 0
         for match in GROUP.finditer(part):
             groups += _group_syllables(match.group(), part[match.start() - 1] if match.start() else "")
-        if groups > 1 and re.search(f"[^{VOWELS}]es?$", part):
+        if groups > 1 and MUTE_E.search(part):
             groups -= 1  # mute e
         total += groups
     return max(total, 1)

@@ -41,8 +41,22 @@ def _block_definition(term: DefinedTerm) -> Definition:
     return Definition(term.term, term.path, term.line)
 
 
+_LAST: list[tuple[Corpus, TermIndex]] = []
+
+
 def build_index(corpus: Corpus) -> TermIndex:
-    """Index every name; a name defined again by a *different* definition is a duplicate."""
+    """Index every name; a name defined again by a *different* definition is a duplicate.
+
+    Several rules need the index of the same corpus: the last one built is reused (by identity).
+    """
+    if _LAST and _LAST[0][0] is corpus:
+        return _LAST[0][1]
+    index = _build_index(corpus)
+    _LAST[:] = [(corpus, index)]
+    return index
+
+
+def _build_index(corpus: Corpus) -> TermIndex:
     by_key: dict[str, Definition] = {}
     duplicates: list[tuple[Definition, Definition]] = []
     candidates = [d for entry in corpus.entries for d in _entry_definitions(entry)]
