@@ -51,7 +51,8 @@ html_copy_source = False
 html_last_updated_fmt = None
 html_theme_options = {
     "navbar_start": ["navbar-logo"],
-    "navbar_center": ["navbar-nav"],
+    # Navigation lives in the left sidebar (guide-nav.html); the top bar keeps the title, search and theme.
+    "navbar_center": [],
     "navbar_end": ["theme-switcher"],
     "navbar_persistent": ["search-button"],
     "footer_start": ["disclaimer"],
@@ -64,7 +65,7 @@ html_theme_options = {
     "pygments_light_style": "default",
     "pygments_dark_style": "github-dark",
 }
-html_sidebars = {"**": ["sidebar-nav-bs"]}
+html_sidebars = {"**": ["guide-nav"]}
 
 # -- LaTeX / PDF -----------------------------------------------------------------------------------
 latex_engine = "xelatex"
