@@ -45,3 +45,11 @@ def test_composed_and_decomposed_spellings_sort_together():
 )
 def test_initial_letter_files_words_under_a_to_z(word, letter):
     assert initial_letter(word) == letter
+
+
+def test_lazy_table_gives_the_same_keys_as_pyuca():
+    import pyuca
+
+    full = pyuca.Collator()
+    words = ["Œuvre", "ÆON", "straße", "ﬁn", "Ĳssel", "e\u0301te\u0301", "ǅemal", "½ dose", "中文", "😀", "anti-PD-L1", "l’œdème", "CAR-T", "Île-de-France"]
+    assert [french_sort_key(word)[0] for word in words] == [full.sort_key(unicodedata.normalize("NFC", word)) for word in words]

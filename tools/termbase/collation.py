@@ -3,7 +3,12 @@
 Sphinx sorts index and ``:sorted:`` glossary entries by code point after NFD and lower-casing, so
 *éruption* lands after *essai* and *œdème* after *zona*. The Unicode Collation Algorithm (pyuca,
 DUCET) gives the order a French reader expects: accents and case only break ties, *œ* sorts as
-*oe*. Building a collator parses a large table, so it is built once and shared.
+*oe*.
+
+pyuca parses its whole 30 000-line table up front (about 0.4 s, a tenth of a small build);
+:class:`LazyCollator` files the raw lines by first code point and parses only those of the
+characters it meets. Keys are identical to pyuca's: every table entry that could match a string
+starts with one of its characters.
 """
 
 from __future__ import annotations
@@ -12,14 +17,45 @@ import functools
 import unicodedata
 
 import pyuca
+from pyuca.collator import COLL_ELEMENT_PATTERN
+from pyuca.utils import hexstrings2int
 
 #: Letters that the UCA expands to two base letters; their first letter heads the section.
 LIGATURE_INITIALS = {"œ": "O", "æ": "A", "ß": "S"}
 
 
+class LazyCollator(pyuca.Collator):  # type: ignore[misc]
+    """pyuca's collator, with its table parsed on demand."""
+
+    def load(self, filename: str) -> None:
+        self._pending: dict[int, list[str]] = {}
+        with open(filename, encoding="utf-8") as keys_file:
+            for raw in keys_file:
+                line = raw.split("#", 1)[0].rstrip()
+                if not line or line.startswith("@version"):
+                    continue
+                if line.startswith("@implicitweights"):
+                    span, base = line[len("@implicitweights") :].split(";")
+                    start, end = span.split("..")
+                    self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
+                    continue
+                self._pending.setdefault(int(line.split(None, 1)[0].rstrip(";"), 16), []).append(line)
+
+    def _parse(self, codepoints: set[int]) -> None:
+        for codepoint in codepoints:
+            for line in self._pending.pop(codepoint, ()):
+                chars, elements = line.split(";", 1)
+                weights = [hexstrings2int(match.groups()) for match in COLL_ELEMENT_PATTERN.finditer(elements.strip())]
+                self.table.add(hexstrings2int(chars.split()), weights)
+
+    def sort_key(self, string: str) -> tuple[int, ...]:
+        self._parse({ord(char) for char in unicodedata.normalize("NFD", string)})
+        return super().sort_key(string)
+
+
 @functools.lru_cache(maxsize=1)
 def _collator() -> pyuca.Collator:
-    return pyuca.Collator()
+    return LazyCollator()
 
 
 def french_sort_key(text: str) -> tuple[tuple[int, ...], str]:
