@@ -57,18 +57,22 @@ def used_entries(entries: Mapping[str, GlossaryEntry], used: Iterable[str]) -> l
 
 
 def words_section(entries: Sequence[GlossaryEntry], definitions: Mapping[str, str]) -> nodes.section | None:
-    """« Les mots de cette fiche »: a definition list of the terms, with their short definitions."""
+    """« Les mots de cette fiche »: one « **terme** : définition » paragraph per term.
+
+    Run-in paragraphs in two columns and a smaller type, rather than a definition list: a page
+    may use thirty terms, and the sheet must stay within a few pages.
+    """
     if not entries:
         return None
     section = titled_section(WORDS_TITLE, WORDS_ID)
-    glossary = nodes.definition_list(classes=["termbase-handout-words"])
+    section += nodes.raw("", r"\begin{multicols}{2}\small", format="latex")
     for entry in entries:
-        item = nodes.definition_list_item()
-        item += nodes.term(entry.term, "", nodes.strong(entry.term, entry.term))
         definition = definitions.get(entry.slug, "")
-        item += nodes.definition("", nodes.paragraph(definition, definition))
-        glossary += item
-    section += glossary
+        paragraph = nodes.paragraph(classes=["termbase-handout-word"])
+        paragraph += nodes.strong(entry.term, entry.term)
+        paragraph += nodes.Text(f"\u00a0: {definition}" if definition else "")
+        section += paragraph
+    section += nodes.raw("", r"\end{multicols}", format="latex")
     return section
 
 
@@ -118,10 +122,16 @@ def cited_sources(domain: Any, docname: str) -> list[CitedSource]:
         node += nodes.label("", citation.formatted_entry.label, support_smartquotes=False)
         node += BibliographyTransform.backend.paragraph(citation.formatted_entry)
         node["docname"] = citation.bibliography_key.docname
+        node[-1].insert(0, latex_label(node["docname"], node["ids"][0]))
         node["backrefs"] = []
         node_text_transform(node)
         sources.append(CitedSource(key, node, citation.bibliography_key.docname))
     return sources
+
+
+def latex_label(docname: str, node_id: str) -> nodes.raw:
+    """A LaTeX label for a citation: ``\\bibitem`` defines none, and ``{cite}`` links need one."""
+    return nodes.raw("", rf"\phantomsection\label{{\detokenize{{{docname}:{node_id}}}}}", format="latex")
 
 
 def sources_section(sources: Sequence[CitedSource]) -> nodes.section | None:

@@ -51,13 +51,15 @@ TITLE_BLOCK = r"""\makeatletter
 \makeatother
 """
 
-#: Added after conf.py's preamble: no section numbers; the bibliography list carries no heading of
-#: its own (article's ``thebibliography`` opens ``\section*{\refname}``; the sheet has its own title).
+#: Added after conf.py's preamble: no section numbers; the bibliography list, in a smaller type,
+#: carries no heading of its own (article's ``thebibliography`` opens ``\section*{\refname}``;
+#: the sheet has its own « Sources citées » title); multicol sets the words in two columns.
 HANDOUT_PREAMBLE = r"""
 % -- termbase handouts ------------------------------------------------------------------------
+\usepackage{multicol}
 \setcounter{secnumdepth}{0}
 \renewenvironment{sphinxthebibliography}[1]
-  {\begingroup\renewcommand{\section}[2]{}\begin{thebibliography}{#1}}
+  {\begingroup\small\renewcommand{\section}[2]{}\begin{thebibliography}{#1}}
   {\end{thebibliography}\endgroup}
 """
 
