@@ -90,6 +90,10 @@ latex_elements = {
     # drop the unnumbered chapter (and its table-of-contents line) that thebibliography adds.
     "preamble": r"""
 \setlength{\headheight}{14pt}
+% Citations inside figure captions: \hyperlink must survive the caption's moving argument.
+\robustify{\hyperlink}
+% Sphinx names the table of contents after the first toctree caption (« Comprendre »); keep the usual title.
+\addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
 \renewenvironment{sphinxthebibliography}[1]
   {\begingroup\renewcommand{\chapter}[2]{}\begin{thebibliography}{#1}}
   {\end{thebibliography}\endgroup}
