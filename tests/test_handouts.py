@@ -93,6 +93,11 @@ class Expected:
     last_reviewed: str
 
 
+def unbraced(bibtex_text: str) -> str:
+    """BibTeX text without its case-protecting braces, as the formatted list prints it."""
+    return bibtex_text.replace("{", "").replace("}", "")
+
+
 def expected_for(env: Any, docname: str, bibfile: Path) -> Expected:
     from termbase import glossary
 
@@ -106,13 +111,13 @@ def expected_for(env: Any, docname: str, bibfile: Path) -> Expected:
         used_terms=[entries[slug].term for slug in entries if slug in used],
         used_definitions=[glossary.short_definition(entries[slug]) for slug in entries if slug in used],
         unused_terms=[entries[slug].term for slug in entries if slug not in used],
-        cited_titles=[bib.entries[key].fields["title"].strip("{}") for key in sorted(cited)],
+        cited_titles=[unbraced(bib.entries[key].fields["title"]) for key in sorted(cited)],
         cited_authors=[
-            str(bib.entries[key].persons["author"][0].last_names[0]).strip("{}")
+            unbraced(str(bib.entries[key].persons["author"][0].last_names[0]))
             for key in sorted(cited)
             if bib.entries[key].persons.get("author")
         ],
-        uncited_titles=[entry.fields["title"].strip("{}") for key, entry in bib.entries.items() if key not in cited],
+        uncited_titles=[unbraced(entry.fields["title"]) for key, entry in bib.entries.items() if key not in cited],
         last_reviewed=french_date(last),
     )
 
