@@ -46,7 +46,7 @@ def short_definition(entry: GlossaryEntry) -> str:
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import backlinks, exports, findings, glossary_page, index_fr, loading, resolution
+    from . import backlinks, citations, exports, findings, glossary_page, index_fr, loading, resolution
 
     app.add_config_value("termbase_glossary_dir", "../glossary", "env", types=frozenset({str}))
     if "termbase_site_url" not in app.config:
@@ -61,4 +61,5 @@ def setup(app: Any) -> dict[str, Any]:
     index_fr.setup(app)
     exports.setup(app)
     findings.setup(app)
+    citations.setup(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
