@@ -65,10 +65,11 @@ def page_files(config: Config) -> list[Path]:
 
 
 def entry_files(config: Config) -> list[Path]:
+    """Glossary entry files; a README.md documents the folder and is not an entry (termbase agrees)."""
     if config.glossary is None:
         return []
     try:
-        paths = sorted(p for p in config.glossary.glob("*.md") if p.is_file())
+        paths = sorted(p for p in config.glossary.glob("*.md") if p.is_file() and p.name.lower() != "readme.md")
     except OSError:
         return []
     return [p for p in paths if not is_excluded(config.relpath(p), config.exclude)]
