@@ -98,6 +98,13 @@ def cited_keys(domain: Any, docname: str) -> list[str]:
     return list(keys)
 
 
+def sheet_labels(labels: Sequence[str]) -> list[str]:
+    """Numeric labels renumbered 1…n (the guide's [7], [23] mean nothing on a sheet); others kept."""
+    if all(label.isdigit() for label in labels):
+        return [str(number) for number in range(1, len(labels) + 1)]
+    return list(labels)
+
+
 def cited_sources(domain: Any, docname: str) -> list[CitedSource]:
     """Citation nodes for the keys the page cites, in the order of the guide's bibliography.
 
@@ -114,12 +121,14 @@ def cited_sources(domain: Any, docname: str) -> list[CitedSource]:
         if citation.key in wanted and domain.bibliographies[citation.bibliography_key].list_ == "citation"
     }
     order = {citation.key: index for index, citation in enumerate(domain.citations) if citation.key in chosen}
+    keys = sorted(chosen, key=order.__getitem__)
+    labels = sheet_labels([chosen[key].formatted_entry.label for key in keys])
     sources = []
-    for key in sorted(chosen, key=order.__getitem__):
+    for key, label in zip(keys, labels, strict=True):
         citation = chosen[key]
         bibliography = domain.bibliographies[citation.bibliography_key]
         node = copy.deepcopy(bibliography.citation_nodes[key])
-        node += nodes.label("", citation.formatted_entry.label, support_smartquotes=False)
+        node += nodes.label("", label, support_smartquotes=False)
         node += BibliographyTransform.backend.paragraph(citation.formatted_entry)
         node["docname"] = citation.bibliography_key.docname
         node[-1].insert(0, latex_label(node["docname"], node["ids"][0]))

@@ -18,8 +18,8 @@ ASCII_WHITESPACE = re.compile(r"[ \t\r\n]+")
 DEFAULT_DISCLAIMER: tuple[tuple[str, bool], ...] = (
     ("Avertissement\u00a0:", True),
     (
-        " ces informations sont générales. Elles ne remplacent pas l’avis de votre équipe soignante,"
-        " qui connaît votre situation. En cas d’urgence, appelez le 15 ou le 112.",
+        " ce guide donne des informations générales. Il ne remplace pas l’avis de votre équipe"
+        " soignante, qui connaît votre situation. En cas d’urgence, appelez le 15 ou le 112.",
         False,
     ),
 )
