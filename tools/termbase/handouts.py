@@ -9,10 +9,10 @@ bibliography style, latexmk Makefile), and it leaves ``latex_documents`` and ``m
 
 The pipeline (``make handouts``)::
 
-    sphinx-build -b handouts docs _build/handouts-latex -n -W --keep-going
+    sphinx-build -b handouts docs _build/handouts-latex -d _build/doctrees -n -W --keep-going
     make -C _build/handouts-latex all-pdf          # latexmk, one PDF per sheet
-    cp _build/handouts-latex/*.pdf _build/handouts/
-    sphinx-build -M html docs _build …              # the site now links to the sheets
+    cp _build/handouts-latex/<sheet>.pdf _build/handouts/   # for each <sheet>.tex (not figures)
+    sphinx-build -M html docs _build -n -W --keep-going    # the site now links to the sheets
 
 Why the HTML link can never be dead (:mod:`termbase.handouts_html`): an opted-in page gets its
 « Version imprimable (PDF) » link only if its PDF exists in ``termbase_handouts_dir`` when the HTML
