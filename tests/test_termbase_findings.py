@@ -72,3 +72,9 @@ def test_docscheck_findings_are_off_when_disabled(app, warning):
 def test_docscheck_findings_are_reported_once_in_parallel_builds(app, warning):
     app.build()
     assert warnings_of(warning).count("[docscheck.CITE002]") == 1
+
+
+@pytest.mark.sphinx("html", testroot="termbase-bad", freshenv=True, confoverrides={"termbase_docscheck": True})
+def test_a_bad_entry_is_reported_once_when_docscheck_also_checks_it(app, warning):
+    app.build()
+    assert warnings_of(warning).count("sans-terme.md:1: WARNING") == 1
