@@ -14,7 +14,7 @@ from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
 from .envdata import TermbaseData, termbase_data
-from .glossary_page import NBSP, backlinks, label
+from .glossary_page import backlinks, labelled_list
 
 
 def reading_order(env: Any) -> list[str]:
@@ -68,14 +68,8 @@ def fill_backlinks(app: Any, doctree: nodes.document, docname: str) -> None:
         if not pages:
             node.parent.remove(node)
             continue
-        paragraph = nodes.paragraph(classes=["termbase-backlinks"])
-        paragraph += label("Où ce terme apparaît")
-        paragraph += nodes.Text(f"{NBSP}: ")
-        for index, page in enumerate(pages):
-            if index:
-                paragraph += nodes.Text(", ")
-            paragraph += page_link(app, node["docname"], page)
-        node.replace_self(paragraph)
+        links = [page_link(app, node["docname"], page) for page in pages]
+        node.replace_self(labelled_list("termbase-backlinks", "Où ce terme apparaît", links))
 
 
 def setup(app: Any) -> None:

@@ -65,6 +65,18 @@ def label(text: str) -> nodes.strong:
     return nodes.strong(text, text)
 
 
+def labelled_list(css_class: str, title: str, items: list[nodes.Node]) -> nodes.paragraph:
+    """« **Titre** : a, b, c » — the shape of the see-also and back-link lines."""
+    paragraph = nodes.paragraph(classes=[css_class])
+    paragraph += label(title)
+    paragraph += nodes.Text(f"{NBSP}: ")
+    for index, item in enumerate(items):
+        if index:
+            paragraph += nodes.Text(", ")
+        paragraph += item
+    return paragraph
+
+
 def register_names(std: Any, entry: GlossaryEntry, names: dict[str, str], anchor: str, location: nodes.Node) -> None:
     """Note every distinct name of the entry as a std-domain term pointing to ``anchor``."""
     seen: set[str] = set()
@@ -189,15 +201,8 @@ class TermbaseGlossary(SphinxDirective):
         slugs = [slug for slug in dict.fromkeys(targets) if slug and slug != entry.slug]
         if not slugs:
             return None  # unknown targets are docscheck's TERM005
-        paragraph = nodes.paragraph(classes=["termbase-see-also"])
-        paragraph += label("Voir aussi")
-        paragraph += nodes.Text(f"{NBSP}: ")
-        for index, slug in enumerate(slugs):
-            if index:
-                paragraph += nodes.Text(", ")
-            other = data.entries[slug]
-            paragraph += term_xref(other.term, other.term, docname)
-        return paragraph
+        links: list[nodes.Node] = [term_xref(data.entries[s].term, data.entries[s].term, docname) for s in slugs]
+        return labelled_list("termbase-see-also", "Voir aussi", links)
 
 
 def download_paragraph(builder: Any, docname: str) -> nodes.paragraph:
