@@ -78,3 +78,9 @@ def test_docscheck_findings_are_reported_once_in_parallel_builds(app, warning):
 def test_a_bad_entry_is_reported_once_when_docscheck_also_checks_it(app, warning):
     app.build()
     assert warnings_of(warning).count("sans-terme.md:1: WARNING") == 1
+
+
+@pytest.mark.sphinx("html", testroot="termbase-bad", freshenv=True)
+def test_warnings_inside_a_definition_point_to_the_entry_file_and_line(app, warning):
+    app.build()
+    assert re.search(r"glossary/valide\.md:7: WARNING: term not in glossary: 'fantôme'", warnings_of(warning))
