@@ -78,7 +78,9 @@ latex_show_pagerefs = False
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
-    "babel": r"\usepackage[french]{babel}",
+    # French spacing comes from the text itself (authors type U+202F/U+00A0, termbase fixes titles);
+    # babel's automatic spaces would also hit "372(4):320" and "doi:10.1056" in the bibliography.
+    "babel": r"\usepackage[french]{babel}\frenchsetup{AutoSpacePunctuation=false}",
     "fontpkg": r"""
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}
@@ -86,10 +88,14 @@ latex_elements = {
 """,
     "fncychap": r"\usepackage[Sonny]{fncychap}",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.4cm,2.4cm}, TitleColor={rgb}{0.05,0.27,0.45}",
-    # sphinxcontrib-bibtex's list goes inside the "Bibliographie" chapter of bibliographie.md:
-    # drop the unnumbered chapter (and its table-of-contents line) that thebibliography adds.
+    # Sphinx moves the citation list to the end of the document, right after the "Bibliographie"
+    # chapter of bibliographie.md (the last page of the toctree): drop the unnumbered chapter (and
+    # its table-of-contents line) that thebibliography would add, so the chapter appears once.
     "preamble": r"""
 \setlength{\headheight}{14pt}
+% TeX Gyre Heros (headings) has no narrow no-break space (U+202F): typeset it as a thin unbreakable space.
+\usepackage{newunicodechar}
+\newunicodechar{^^^^202f}{\nobreak\hspace{0.16667em}}
 % Citations inside figure captions: \hyperlink must survive the caption's moving argument.
 \robustify{\hyperlink}
 % Sphinx names the table of contents after the first toctree caption (« Comprendre »); keep the usual title.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pybtex.plugin
+from pybtex.database import Entry
 from pybtex.richtext import Tag, Text
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import FieldIsMissing, join, node, sentence
@@ -26,6 +27,12 @@ from sphinxcontrib.bibtex.style.template import join as bib_join
 
 AND = " et "
 ET_AL = "et al."
+#: BibTeX's month macros (``month = may``) expand to English names; print them in French.
+MONTHS_FR = {
+    "january": "janvier", "february": "février", "march": "mars", "april": "avril", "may": "mai",
+    "june": "juin", "july": "juillet", "august": "août", "september": "septembre",
+    "october": "octobre", "november": "novembre", "december": "décembre",
+}
 
 
 def split_others(persons: list[Any]) -> tuple[list[Any], bool]:
@@ -51,10 +58,26 @@ def names_fr(children: list[Any], context: dict[str, Any], role: str) -> Text:
     return join(sep=", ", sep2=AND, last_sep=AND)[formatted].format_data(context)
 
 
+def with_french_month(entry: Entry) -> Entry:
+    """A copy of *entry* whose English month name is French (the entry itself is left alone)."""
+    month = entry.fields.get("month", "")
+    french = MONTHS_FR.get(month.strip().lower())
+    if french is None:
+        return entry
+    fields = dict(entry.fields)
+    fields["month"] = french
+    copy = Entry(entry.type, fields=fields, persons=entry.persons)
+    copy.key = entry.key
+    return copy
+
+
 class FrenchPlainStyle(PlainStyle):
-    """pybtex's ``plain`` style with French name lists."""
+    """pybtex's ``plain`` style with French name lists and month names."""
 
     default_sorting_style = "author_year_title"
+
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> Any:
+        return super().format_entry(label, with_french_month(entry), bib_data=bib_data)
 
     def format_names(self, role: str, as_sentence: bool = True) -> Any:
         formatted = names_fr(role)

@@ -6,7 +6,8 @@ Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`); usable alone 
 - :mod:`termbase.apostrophes` — ``l'{term}`x``` renders ``l’x``, never ``l”x`` (read time,
   just before SmartQuotes);
 - :mod:`termbase.typography` — no-break spaces before ``; ! ? :`` and inside « » in HTML
-  (LaTeX gets them from babel-french);
+  text, in titles (read time, so navigation and ``<title>`` get them too) and through the
+  templates' ``striptags`` filter;
 - :mod:`termbase.search_fr` — accent-insensitive French search (index and query folded);
 - :mod:`termbase.tooltips` — short definitions on term links (hover and keyboard focus);
 - :mod:`termbase.ui_strings` — a French search box text for pydata-sphinx-theme (the other UI
@@ -21,12 +22,14 @@ from typing import Any
 
 from termbase import search_fr, tooltips, ui_strings
 from termbase.apostrophes import ElisionBeforeInline
-from termbase.typography import FrenchSpacing
+from termbase.typography import FrenchSpacing, FrenchSpacingInTitles, install_title_filter
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_transform(ElisionBeforeInline)
     app.add_post_transform(FrenchSpacing)
+    app.add_transform(FrenchSpacingInTitles)
+    app.connect("builder-inited", install_title_filter)
     search_fr.register(app)
     tooltips.register(app)
     ui_strings.register(app)

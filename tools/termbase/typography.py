@@ -17,6 +17,8 @@ import re
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import is_smartquotable
 
@@ -117,6 +119,52 @@ class FrenchSpacing(SphinxPostTransform):
             new = french_spacing(str(node), before=before[-1:], after=after[:1])
             if new != str(node):
                 node.parent.replace(node, nodes.Text(new))
+
+
+class FrenchSpacingInTitles(SphinxTransform):
+    """Apply :func:`french_spacing` to section titles while reading.
+
+    Titles are also copied into the environment (``env.titles``, tables of contents) before any
+    post-transform runs, and from there into ``<title>``, the navigation and previous/next links.
+    Fixing them at read time covers all of those; babel-french in LaTeX treats a no-break space
+    already present before ``?`` like its own, so this is safe for every builder.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        if not is_french(self.config.language):
+            return
+        if isinstance(self.document.get("title"), str):  # the <title> of HTML pages
+            self.document["title"] = french_spacing(self.document["title"])
+        for title in self.document.findall(nodes.title):
+            texts = [node for node in title.findall(nodes.Text) if _is_prose(node)]
+            for index, node in enumerate(texts):
+                before = str(texts[index - 1])[-1:] if index else ""
+                after = str(texts[index + 1])[:1] if index + 1 < len(texts) else ""
+                new = french_spacing(str(node), before=before, after=after)
+                if new != str(node):
+                    node.parent.replace(node, nodes.Text(new))
+
+
+def striptags_keeping_spaces(value: object) -> str:
+    """Jinja's ``striptags`` without turning no-break spaces into plain spaces.
+
+    Themes print page titles with ``{{ title|striptags|e }}`` (``<title>``, ``<link rel=next>``);
+    the stock filter collapses every Unicode space, undoing the typography above. The no-break
+    spaces are hidden as character references while the filter normalises whitespace, and come
+    back as characters when it unescapes.
+    """
+    text = str(value).replace(NNBSP, "&#8239;").replace(NBSP, "&#160;")
+    return Markup(text).striptags()
+
+
+def install_title_filter(app: Any) -> None:
+    """Replace ``striptags`` in the HTML builder's template environment (``builder-inited``)."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is not None and is_french(app.config.language):
+        environment.filters["striptags"] = striptags_keeping_spaces
 
 
 def is_french(language: str | None) -> bool:
