@@ -28,6 +28,7 @@ help:
 	@echo "Cibles principales :"
 	@echo "  make html      construit le site dans $(BUILDDIR)/html (ouvrir $(BUILDDIR)/html/index.html)"
 	@echo "  make pdf       construit le guide PDF $(BUILDDIR)/pdf/immunoguide.pdf"
+	@echo "  make handouts  une fiche PDF courte par page ($(BUILDDIR)/handouts), reliée depuis le site"
 	@echo "  make check     vérifie termes, sources et métadonnées (docscheck)"
 	@echo "  make test      installe ce qu'il faut et lance toute la suite de tests"
 	@echo "  make bench     lance les mesures de performance (benchmarks/results.md)"
@@ -77,6 +78,17 @@ pdf: $(VENV)/.installed
 	cp $(BUILDDIR)/latex/immunoguide.pdf $(BUILDDIR)/pdf/immunoguide.pdf
 	@echo "Guide PDF construit : $(BUILDDIR)/pdf/immunoguide.pdf"
 
+# One short PDF per page with `handout: true` (termbase.handouts builder), then the site again so
+# that each page links to its handout (the HTML build copies them into _build/html/fiches/).
+handouts: $(VENV)/.installed
+	$(call ensure_debian_packages,$(TEX_PACKAGES))
+	$(SPHINXBUILD) -b handouts $(SOURCEDIR) $(BUILDDIR)/handouts-latex -d $(BUILDDIR)/doctrees-handouts $(SPHINXOPTS)
+	$(MAKE) -C $(BUILDDIR)/handouts-latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error"
+	@rm -rf $(BUILDDIR)/handouts && mkdir -p $(BUILDDIR)/handouts
+	@for tex in $(BUILDDIR)/handouts-latex/*.tex; do cp "$${tex%.tex}.pdf" $(BUILDDIR)/handouts/; done
+	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS) -D termbase_handouts_dir=$(abspath $(BUILDDIR))/handouts
+	@echo "Fiches PDF construites dans $(BUILDDIR)/handouts/ (le site les sert depuis $(BUILDDIR)/html/fiches/)."
+
 check: $(VENV)/.installed
 	$(BIN)/docscheck check .
 
@@ -85,8 +97,9 @@ test: $(VENV)/.installed-test
 	$(call ensure_debian_packages,$(TEST_PACKAGES))
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
+BENCH_SCALES ?= --scales 1 10 100
 bench: $(VENV)/.installed-bench
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_SCALES)
 
 serve: $(VENV)/.installed-serve
 	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
