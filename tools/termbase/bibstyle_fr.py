@@ -42,16 +42,20 @@ def split_others(persons: list[Any]) -> tuple[list[Any], bool]:
     return list(persons), False
 
 
+def persons_of(context: dict[str, Any], role: str) -> tuple[list[Any], bool]:
+    """The entry's persons in *role* without ``others``, and whether the list was truncated."""
+    try:
+        return split_others(context["entry"].persons[role])
+    except KeyError:
+        raise FieldIsMissing(role, context["entry"]) from None
+
+
 @node
 def names_fr(children: list[Any], context: dict[str, Any], role: str) -> Text:
     """Full name list for the bibliography: « A, B et C », « A, B et al. »."""
     assert not children
-    try:
-        persons = context["entry"].persons[role]
-    except KeyError:
-        raise FieldIsMissing(role, context["entry"]) from None
+    persons, truncated = persons_of(context, role)
     style = context["style"]
-    persons, truncated = split_others(persons)
     formatted = [style.format_name(person, style.abbreviate_names) for person in persons]
     if truncated:
         return Text(join(sep=", ")[formatted].format_data(context), " ", Tag("em", ET_AL))
@@ -88,12 +92,8 @@ class FrenchPlainStyle(PlainStyle):
 def citation_names_fr(children: list[Any], data: dict[str, Any], role: str, full: bool) -> Text:
     """Names in a citation: « Hodi et al. », « Everson et Cole », « Radha et al. »."""
     assert not children
-    try:
-        persons = data["entry"].persons[role]
-    except KeyError:
-        raise FieldIsMissing(role, data["entry"]) from None
+    persons, truncated = persons_of(data, role)
     style = data["style"]
-    persons, truncated = split_others(persons)
     formatted = [style.person.style_plugin.format(p, style.person.abbreviate) for p in persons]
     et_al = Text(" ", Tag("em", ET_AL))
     if truncated and (full or len(persons) < 3):
