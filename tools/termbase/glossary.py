@@ -62,4 +62,4 @@ def setup(app: Any) -> dict[str, Any]:
     exports.setup(app)
     findings.setup(app)
     citations.setup(app)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

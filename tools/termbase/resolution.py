@@ -57,7 +57,8 @@ class MarkTermReferences(SphinxPostTransform):
         if not anchors:
             return
         for reference in self.document.findall(nodes.reference):
-            if not reference.children or "std-term" not in getattr(reference[0], "get", lambda *_: [])("classes", []):
+            first = reference.children[0] if reference.children else None
+            if not isinstance(first, nodes.Element) or "std-term" not in first["classes"]:
                 continue
             target = reference.get("refid") or reference.get("refuri", "").rpartition("#")[2]
             slug = anchors.get(target)
