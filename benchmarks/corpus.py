@@ -4,7 +4,11 @@ Scale 1 ≈ 12 pages, 60 terms, 35 bibliography entries; scale N multiplies each
 has docs/*.md with front matter, {term} and {cite:p} roles, glossary/*.md entries,
 references.bib and docs/conf.py; set IMMUNOGUIDE_BENCH_TERMBASE=1 to build with termbase.
 
-    python benchmarks/corpus.py OUTDIR [--scale N]
+The "stock" variant holds the same terms, forms and definitions in a stock MyST ``{glossary}``
+block instead (no glossary/ folder): it is the fair baseline for termbase's overhead, since every
+``{term}`` resolves in both variants.
+
+    python benchmarks/corpus.py OUTDIR [--scale N] [--stock]
 """
 
 from __future__ import annotations
@@ -35,26 +39,32 @@ def word(rng: random.Random, index: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(3)) + f"{index:05d}x"
 
 
-def generate(out: Path, scale: int = 1, seed: int = 2026) -> dict[str, int]:
+def generate(out: Path, scale: int = 1, seed: int = 2026, stock: bool = False) -> dict[str, int]:
     """Write the corpus under ``out`` (created) and return its counts."""
     rng = random.Random(seed)
     pages, terms, bib = PAGES * scale, TERMS * scale, BIB * scale
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    (out / "glossary").mkdir(exist_ok=True)
     (out / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
     (out / "pyproject.toml").write_text("[tool.docscheck]\nreview = true\n", encoding="utf-8")
     names = [word(rng, i) for i in range(terms)]
     keys = [f"auteur{i:05d}" for i in range(bib)]
-    for i, name in enumerate(names):
-        (out / "glossary" / f"{name}.md").write_text(
-            f"---\nterm: {name}\nforms: [{name}s]\nsources: [{keys[i % bib]}]\n---\nDéfinition courte du terme {name}.\n", encoding="utf-8"
-        )
+    if stock:
+        blocks = [f"{name}\n{name}s\n   Définition courte du terme {name} {{cite:p}}`{keys[i % bib]}`.\n" for i, name in enumerate(names)]
+        glossary_page = "# Glossaire\n\n```{glossary}\n" + "\n".join(blocks) + "```\n"
+    else:
+        (out / "glossary").mkdir(exist_ok=True)
+        for i, name in enumerate(names):
+            (out / "glossary" / f"{name}.md").write_text(
+                f"---\nterm: {name}\nforms: [{name}s]\nsources: [{keys[i % bib]}]\n---\nDéfinition courte du terme {name}.\n", encoding="utf-8"
+            )
+        glossary_page = "# Glossaire\n\n```{termbase-glossary}\n```\n"
     with (out / "references.bib").open("w", encoding="utf-8") as bibfile:
         for i, key in enumerate(keys):
             bibfile.write(f"@article{{{key},\n  author = {{Auteur, A{i}}},\n  title = {{Titre {i}}},\n  journal = {{Revue}},\n  year = {{{1990 + i % 35}}}\n}}\n\n")
     toctree = "\n".join(f"page{p:05d}" for p in range(pages))
-    (out / "docs" / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\nglossaire\n```\n", encoding="utf-8")
-    (out / "docs" / "glossaire.md").write_text("# Glossaire\n\n```{bibliography}\n```\n", encoding="utf-8")
+    (out / "docs" / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\nglossaire\nbibliographie\n```\n", encoding="utf-8")
+    (out / "docs" / "glossaire.md").write_text(glossary_page, encoding="utf-8")
+    (out / "docs" / "bibliographie.md").write_text("# Bibliographie\n\n```{bibliography}\n```\n", encoding="utf-8")
     per_page = max(1, terms // pages)
     for p in range(pages):
         body = [f"---\nlast_reviewed: 2097-01-01\nnext_review: 2099-01-01\n---\n# Page {p}\n"]
@@ -64,15 +74,16 @@ def generate(out: Path, scale: int = 1, seed: int = 2026) -> dict[str, int]:
             body.append(f"Le {{term}}`{name}` est expliqué ici {{cite:p}}`{key}`. {FILLER}\n")
         body.append("```{note}\n" + FILLER + "\n```\n")
         (out / "docs" / f"page{p:05d}.md").write_text("\n".join(body), encoding="utf-8")
-    return {"pages": pages + 2, "terms": terms, "bib_entries": bib}
+    return {"pages": pages + 3, "terms": terms, "bib_entries": bib}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--stock", action="store_true", help="stock {glossary} block instead of glossary/ entries")
     args = parser.parse_args(argv)
-    print(generate(args.out, args.scale))
+    print(generate(args.out, args.scale, stock=args.stock))
     return 0
 
 

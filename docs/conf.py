@@ -93,6 +93,9 @@ latex_elements = {
     # its table-of-contents line) that thebibliography would add, so the chapter appears once.
     "preamble": r"""
 \setlength{\headheight}{14pt}
+% Chapters (one per page of the guide) are numbered; sections are not (« 15.1 A » in the glossary, « 5.2.1 » in
+% a patient guide help nobody).
+\setcounter{secnumdepth}{0}
 % TeX Gyre Heros (headings) has no narrow no-break space (U+202F): typeset it as a thin unbreakable space.
 \usepackage{newunicodechar}
 \newunicodechar{^^^^202f}{\nobreak\hspace{0.16667em}}

@@ -39,7 +39,7 @@ def rootdir() -> Path:
 def sphinx_build(builder: str, srcdir: Path, outdir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run a strict ``sphinx-build`` (``-n -W --keep-going``) in a subprocess and return it."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795392000")}
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going", "-q", *extra, str(srcdir), str(outdir)]
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going", "-q", "--no-color", *extra, str(srcdir), str(outdir)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
 
 

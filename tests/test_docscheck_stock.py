@@ -53,7 +53,7 @@ def sphinx_warnings(root: Path, tmp_path: Path) -> set[tuple[str, str, str]]:
     source = tmp_path / "src"
     shutil.copytree(root, source)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-n", "-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(source / "docs"), str(tmp_path / "html")],
+        [sys.executable, "-m", "sphinx", "-n", "-q", "--no-color", "-b", "html", "-d", str(tmp_path / "doctrees"), str(source / "docs"), str(tmp_path / "html")],
         capture_output=True,
         text=True,
     )
