@@ -78,6 +78,8 @@ latex_show_pagerefs = False
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
+    # Printed at home or at the hospital, usually one-sided: no blank pages before chapters.
+    "extraclassoptions": "openany,oneside",
     # French spacing comes from the text itself (authors type U+202F/U+00A0, termbase fixes titles);
     # babel's automatic spaces would also hit "372(4):320" and "doi:10.1056" in the bibliography.
     "babel": r"\usepackage[french]{babel}\frenchsetup{AutoSpacePunctuation=false}",

@@ -71,6 +71,7 @@ def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
         "printindex": "",
         "makeindex": "",
         "fncychap": "",
+        "extraclassoptions": "",  # the guide's "openany" means nothing to the article-based howto class
         "preamble": latex_elements.get("preamble", "") + HANDOUT_PREAMBLE,
     }
 
