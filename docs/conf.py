@@ -38,6 +38,16 @@ bibtex_reference_style = "author_year_fr"
 
 # -- Glossary (termbase) ---------------------------------------------------------------------------
 termbase_glossary_dir = "../glossary"
+# How the glossary page shows each category of glossary/README.md (entries keep the ASCII value).
+termbase_category_labels = {
+    "immunologie": "Immunologie",
+    "maladie": "Maladie",
+    "biologie": "Biologie",
+    "traitement": "Traitements",
+    "examens": "Examens",
+    "essais-et-resultats": "Essais et résultats",
+    "effets-indesirables": "Effets indésirables",
+}
 # Address printed on handouts and in the PDF; replace with the published address.
 termbase_site_url = "https://immunoguide.example.org/"
 

@@ -102,6 +102,13 @@ def test_entry_shows_english_equivalent_in_english_and_category(app):
     assert "maladie" in entry
 
 
+@pytest.mark.sphinx("html", testroot="termbase-forms", confoverrides={"termbase_category_labels": {"maladie": "Maladies"}})
+def test_category_is_shown_with_its_configured_label(app):
+    app.build()
+    entry = entry_html(read(app, "glossaire.html"), "micrometastase")
+    assert '<span class="termbase-category">Maladies</span>' in entry
+
+
 def test_definition_is_rendered_as_myst_with_working_roles(app):
     app.build()
     entry = entry_html(read(app, "glossaire.html"), "lymphocyte-t")

@@ -12,6 +12,9 @@ Loaded by ``extensions = ["termbase"]`` (see :mod:`termbase`). Configuration val
 ``termbase_docscheck_root`` (str, default ``""``)
     Project root for docscheck, relative to confdir; empty means the nearest ancestor of confdir
     whose ``pyproject.toml`` has a ``[tool.docscheck]`` table, else the glossary's parent.
+``termbase_category_labels`` (dict, default ``{}``)
+    How the glossary page shows each ``category`` value (``{"traitement": "Traitements"}``);
+    a value without a label is shown as written. Exports keep the value itself.
 
 Public helpers for the other half of termbase (tooltips, handouts): :func:`get_entries`,
 :func:`get_usage`, :func:`short_definition`; resolved term references carry
@@ -52,6 +55,7 @@ def setup(app: Any) -> dict[str, Any]:
     if "termbase_site_url" not in app.config:
         app.add_config_value("termbase_site_url", "", "html", types=frozenset({str}))
     app.add_config_value("termbase_docscheck", True, "env", types=frozenset({bool}))
+    app.add_config_value("termbase_category_labels", {}, "env", types=frozenset({dict}))
     app.add_config_value("termbase_docscheck_root", "", "env", types=frozenset({str}))
 
     loading.setup(app)

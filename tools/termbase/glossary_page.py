@@ -173,7 +173,7 @@ class TermbaseGlossary(SphinxDirective):
                 keys = ",".join(entry.sources)
                 paragraph = nodes.paragraph(classes=["termbase-sources"])
                 with renderer.current_node_context(paragraph):
-                    renderer.nested_render_text(f"Sources{NBSP}: {{cite:p}}`{keys}`", entry.line_of("sources") - 1, inline=True)
+                    renderer.nested_render_text(f"**Sources**{NBSP}: {{cite:p}}`{keys}`", entry.line_of("sources") - 1, inline=True)
                 definition += paragraph
         definition += backlinks(termbase_slug=entry.slug, docname=docname)
         item += term
@@ -185,7 +185,8 @@ class TermbaseGlossary(SphinxDirective):
         if entry.en:
             parts.append([label("Anglais"), nodes.Text(f"{NBSP}: "), nodes.inline(entry.en, entry.en, classes=["termbase-en", "language-en"])])
         if entry.category:
-            parts.append([label("Catégorie"), nodes.Text(f"{NBSP}: "), nodes.inline(entry.category, entry.category, classes=["termbase-category"])])
+            shown = self.config.termbase_category_labels.get(entry.category, entry.category)
+            parts.append([label("Catégorie"), nodes.Text(f"{NBSP}: "), nodes.inline(shown, shown, classes=["termbase-category"])])
         if not parts:
             return None
         paragraph = nodes.paragraph(classes=["termbase-meta"])
