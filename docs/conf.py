@@ -48,6 +48,8 @@ termbase_category_labels = {
     "essais-et-resultats": "Essais et résultats",
     "effets-indesirables": "Effets indésirables",
 }
+# Handouts list three authors, then « et al. », to stay within a few pages.
+termbase_handouts_bibtex_style = "plain_fr_compact"
 # Address printed on handouts and in the PDF; replace with the published address.
 termbase_site_url = "https://immunoguide.example.org/"
 

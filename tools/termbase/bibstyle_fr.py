@@ -5,7 +5,8 @@ English words (« Everson and Cole », « Radha and others »). The guide is Fre
 French variant: « Everson et Cole », « Radha et al. », « Hodi et al. ». BibTeX's ``and others``
 (an incomplete author list) always becomes « et al. », never a person called "others".
 
-Configure with ``bibtex_default_style = "plain_fr"`` and ``bibtex_reference_style = "author_year_fr"``.
+Configure with ``bibtex_default_style = "plain_fr"`` and ``bibtex_reference_style = "author_year_fr"``;
+``plain_fr_compact`` (three names, then « et al. ») suits handouts (``termbase_handouts_bibtex_style``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def names_fr(children: list[Any], context: dict[str, Any], role: str) -> Text:
     assert not children
     persons, truncated = persons_of(context, role)
     style = context["style"]
+    limit = getattr(style, "max_names", None)
+    if limit is not None and len(persons) > limit + 1:
+        persons, truncated = persons[:limit], True
     formatted = [style.format_name(person, style.abbreviate_names) for person in persons]
     if truncated:
         return Text(join(sep=", ")[formatted].format_data(context), " ", Tag("em", ET_AL))
@@ -86,6 +90,12 @@ class FrenchPlainStyle(PlainStyle):
     def format_names(self, role: str, as_sentence: bool = True) -> Any:
         formatted = names_fr(role)
         return sentence[formatted] if as_sentence else formatted
+
+
+class CompactFrenchPlainStyle(FrenchPlainStyle):
+    """``plain_fr`` with at most three names before « et al. », for short printed sheets."""
+
+    max_names = 3
 
 
 @node
@@ -130,6 +140,7 @@ class FrenchAuthorYearReferenceStyle(AuthorYearReferenceStyle):
 def register() -> None:
     """Make the two styles known to pybtex's plugin system (idempotent)."""
     pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_fr", FrenchPlainStyle, force=True)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_fr_compact", CompactFrenchPlainStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_fr", FrenchAuthorYearReferenceStyle, force=True
     )

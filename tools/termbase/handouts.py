@@ -25,6 +25,9 @@ Configuration values:
     Where ``make handouts`` leaves the PDFs, relative to the directory of ``conf.py``.
 ``termbase_handouts_html_dir`` (str, default ``"fiches"``)
     Folder of the HTML output the PDFs are copied into.
+``termbase_handouts_bibtex_style`` (str, default ``""``: the guide's style)
+    pybtex style of the « Sources citées » list, e.g. ``"plain_fr_compact"`` (three authors, then
+    « et al. ») so that references do not fill a short sheet.
 
 Front matter read: ``handout: true`` opts a page in; ``title``, ``description``, ``last_reviewed``
 and ``next_review`` feed the sheet. ``termbase_site_url`` (from :mod:`termbase.glossary`) is
@@ -43,6 +46,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.glossary")  # get_entries, get_usage, termbase_site_url
     app.add_config_value("termbase_handouts_dir", "../_build/handouts", "env", types=frozenset({str}))
     app.add_config_value("termbase_handouts_html_dir", "fiches", "env", types=frozenset({str}))
+    app.add_config_value("termbase_handouts_bibtex_style", "", "env", types=frozenset({str}))
     app.add_builder(HandoutsBuilder)
     handouts_html.register(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,8 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docscheck.records import GlossaryEntry
+import pybtex.plugin
 from docutils import nodes
+
+from docscheck.records import GlossaryEntry
 
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -105,12 +107,14 @@ def sheet_labels(labels: Sequence[str]) -> list[str]:
     return list(labels)
 
 
-def cited_sources(domain: Any, docname: str) -> list[CitedSource]:
+def cited_sources(domain: Any, docname: str, style_name: str = "") -> list[CitedSource]:
     """Citation nodes for the keys the page cites, in the order of the guide's bibliography.
 
     Mirrors sphinxcontrib-bibtex: a key resolves to the citation a ``{cite}`` role would link to
     (the last ``citation``-style bibliography listing it), and the node is built as its
-    ``BibliographyTransform`` builds it, so labels and formatting match the full guide.
+    ``BibliographyTransform`` builds it, so labels and formatting match the full guide. With
+    *style_name* (a pybtex formatting style), the entries are formatted again in that style,
+    e.g. with shorter author lists for a two-page sheet.
     """
     from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
@@ -129,7 +133,11 @@ def cited_sources(domain: Any, docname: str) -> list[CitedSource]:
         bibliography = domain.bibliographies[citation.bibliography_key]
         node = copy.deepcopy(bibliography.citation_nodes[key])
         node += nodes.label("", label, support_smartquotes=False)
-        node += BibliographyTransform.backend.paragraph(citation.formatted_entry)
+        formatted = citation.formatted_entry
+        if style_name:
+            style = pybtex.plugin.find_plugin("pybtex.style.formatting", style_name)()
+            formatted = style.format_entry(formatted.label, citation.entry)
+        node += BibliographyTransform.backend.paragraph(formatted)
         node["docname"] = citation.bibliography_key.docname
         node[-1].insert(0, latex_label(node["docname"], node["ids"][0]))
         node["backrefs"] = []

@@ -164,7 +164,7 @@ class HandoutsBuilder(LaTeXBuilder):
         tree = self.env.get_doctree(docname)
         tree["docname"] = docname
         drop_toctrees(tree)
-        sources = cited_sources(self.env.get_domain("cite"), docname)
+        sources = cited_sources(self.env.get_domain("cite"), docname, self.config.termbase_handouts_bibtex_style)
         # Citations link into the bibliography page: let those links resolve, to the copies below.
         self.docnames = {docname, *(source.docname for source in sources)}
         metadata = self.env.metadata[docname]
