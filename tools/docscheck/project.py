@@ -6,6 +6,7 @@ gets the same findings from ``docscheck check`` and from ``sphinx-build``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,17 +37,23 @@ class Report:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def load_glossary(root: Path, config: Config | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
-    """Parse and validate ``glossary/*.md`` (TERM004 and FILE001 findings only)."""
-    config = config or load_config(root)
-    entries: list[GlossaryEntry] = []
-    findings: list[Finding] = []
-    for path in entry_files(config):
+def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding]) -> Iterator[tuple[Path, str, str]]:
+    """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others."""
+    for path in paths:
         rel = config.relpath(path)
         text, problem = read_text(path, rel)
         if problem is not None or text is None:
             findings.append(problem)  # type: ignore[arg-type]
             continue
+        yield path, rel, text
+
+
+def load_glossary(root: Path, config: Config | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
+    """Parse and validate ``glossary/*.md`` (TERM004 and FILE001 findings only)."""
+    config = config or load_config(root)
+    entries: list[GlossaryEntry] = []
+    findings: list[Finding] = []
+    for _path, rel, text in readable_files(entry_files(config), config, findings):
         try:
             entry, entry_findings = validate_entry(parse_entry_text(text, rel))
         except SourceError as exc:
@@ -78,12 +85,7 @@ def load_pages(config: Config) -> tuple[list[Page], list[Finding]]:
     pages: list[Page] = []
     findings: list[Finding] = []
     root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
-    for path in page_files(config):
-        rel = config.relpath(path)
-        text, problem = read_text(path, rel)
-        if problem is not None or text is None:
-            findings.append(problem)  # type: ignore[arg-type]
-            continue
+    for path, rel, text in readable_files(page_files(config), config, findings):
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
         page, page_findings = parse_page(text, rel, md, is_root)
         findings += page_findings
@@ -96,12 +98,7 @@ def load_bibliography(config: Config) -> tuple[list[BibEntry], list[Finding]]:
     entries: list[BibEntry] = []
     findings: list[Finding] = []
     seen: dict[str, BibEntry] = {}
-    for path in config.bib:
-        rel = config.relpath(path)
-        text, problem = read_text(path, rel)
-        if problem is not None or text is None:
-            findings.append(problem)  # type: ignore[arg-type]
-            continue
+    for _path, rel, text in readable_files(config.bib, config, findings):
         try:
             file_entries, file_findings = parse_bib_text(text, rel, seen)
         except RecursionError:

@@ -26,14 +26,16 @@ from sphinxcontrib.bibtex.style.template import first_of, optional, tag
 from sphinxcontrib.bibtex.style.template import field as bib_field
 from sphinxcontrib.bibtex.style.template import join as bib_join
 
+from .french_dates import FRENCH_MONTHS
+
 AND = " et "
 ET_AL = "et al."
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 #: BibTeX's month macros (``month = may``) expand to English names; print them in French.
-MONTHS_FR = {
-    "january": "janvier", "february": "février", "march": "mars", "april": "avril", "may": "mai",
-    "june": "juin", "july": "juillet", "august": "août", "september": "septembre",
-    "october": "octobre", "november": "novembre", "december": "décembre",
-}
+MONTHS_FR = dict(zip(ENGLISH_MONTHS, FRENCH_MONTHS, strict=True))
 
 
 def split_others(persons: list[Any]) -> tuple[list[Any], bool]:

@@ -23,10 +23,8 @@ from docutils import nodes
 
 from docscheck.records import GlossaryEntry
 
-FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+from .french_dates import FRENCH_MONTHS
+
 
 WORDS_TITLE = "Les mots de cette fiche"
 SOURCES_TITLE = "Sources citées"
