@@ -32,7 +32,7 @@ myst_heading_anchors = 3
 
 # -- Bibliography (sphinxcontrib-bibtex) -----------------------------------------------------------
 bibtex_bibfiles = ["../references.bib"]
-# French variants registered by termbase.bibstyle_fr: « Hodi et al. », « Everson et Cole ».
+# French variants registered by termbase.french.bibstyle: « Hodi et al. », « Everson et Cole ».
 bibtex_default_style = "plain_fr"
 bibtex_reference_style = "author_year_fr"
 

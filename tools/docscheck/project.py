@@ -2,6 +2,11 @@
 
 ``check_project`` is what the CLI and the termbase Sphinx extension call, so that a project
 gets the same findings from ``docscheck check`` and from ``sphinx-build``.
+
+With :mod:`docscheck.records`, this module is docscheck's public API: other tools (termbase) import
+from these two only, never from :mod:`docscheck.parsers` or :mod:`docscheck.rules`, so the parsers
+can change without breaking them. ``parse_entry_text`` and ``validate_entry`` are re-exported for
+tools that read glossary entries one file at a time.
 """
 
 from __future__ import annotations
@@ -10,14 +15,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import parse_bib_text
-from .glossary_entries import parse_entry_text, validate_entry
-from .markdown_pages import markdown_parser
-from .pages import file_error, parse_page
+from .parsers.bibtex import parse_bib_text
+from .parsers.glossary_entries import parse_entry_text, validate_entry
+from .parsers.markdown import markdown_parser
+from .parsers.pages import file_error, parse_page
 from .records import BibEntry, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
-from .ruleset import run_rules
+from .rules import run_rules
 from .settings import Config, ConfigError, is_excluded, load_config
 from .source_files import entry_files, page_files, read_text
+
+__all__ = [
+    "ConfigError",
+    "Report",
+    "check_project",
+    "load_bibliography",
+    "load_config",
+    "load_glossary",
+    "load_pages",
+    "parse_entry_text",
+    "validate_entry",
+]
 
 __all__ = ["Config", "ConfigError", "Report", "check_project", "load_bibliography", "load_config", "load_glossary", "load_pages"]
 

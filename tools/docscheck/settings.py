@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import Finding, Severity, SourceError
-from .sphinx_conf import SphinxConf, parse_sphinx_conf
+from .parsers.sphinx_conf import SphinxConf, parse_sphinx_conf
 
 CODES = (
     "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007",

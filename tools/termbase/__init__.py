@@ -1,8 +1,18 @@
 """termbase: a structured, cross-referenced glossary for Sphinx, with French output.
 
-Two sub-extensions share the work: :mod:`termbase.glossary` (entries, term resolution, the glossary
-page, back-links, exports, index) and :mod:`termbase.french` (typography, accent-insensitive search,
-tooltips); :mod:`termbase.svg_pdf` keeps SVG figures as vectors in the PDF. ``extensions = ["termbase"]`` in conf.py loads both.
+``extensions = ["termbase"]`` in conf.py loads every part; each sub-extension is a subpackage whose
+``__init__`` holds its ``setup()`` and documents the configuration values it owns:
+
+- :mod:`termbase.glossary` — entries as std-domain terms, term resolution, the glossary page,
+  back-links, exports, the French index, the entries' sources and docscheck's findings;
+- :mod:`termbase.french` — typography, apostrophes, collation, search, dates, UI strings,
+  bibliography styles and tooltips (usable alone as ``"termbase.french"``);
+- :mod:`termbase.handouts` — the ``handouts`` builder, its back matter and the HTML link.
+
+What they share sits at the top: :mod:`termbase.envdata` (what termbase keeps in the Sphinx
+environment), :mod:`termbase.anchors`, :mod:`termbase.plain_text`, :mod:`termbase.svg_pdf` (SVG
+figures stay vectors in the PDF) and ``static/``. :mod:`termbase.bibstyle_fr` is the former name of
+:mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it.
 """
 
 from __future__ import annotations
@@ -16,6 +26,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.glossary")
     app.setup_extension("termbase.french")
     app.setup_extension("termbase.svg_pdf")
-    app.setup_extension("termbase.bibstyle_fr")
+    app.setup_extension("termbase.french.bibstyle")
     app.setup_extension("termbase.handouts")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

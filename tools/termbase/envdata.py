@@ -7,14 +7,41 @@ purged and merged like any other environment data.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from docscheck.records import GlossaryEntry
+from docscheck.records import Finding, GlossaryEntry, term_key
 
-from .entries import LoadedGlossary
+from .anchors import term_anchor
 
 ATTRIBUTE = "termbase_data"
+
+
+@dataclass(frozen=True)
+class LoadedGlossary:
+    """Every valid entry (slug → entry, in French order), its name index and the problems met."""
+
+    entries: dict[str, GlossaryEntry] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    paths: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def anchors(self) -> dict[str, str]:
+        """HTML id → slug, to recognise links that point to an entry."""
+        return {term_anchor(slug): slug for slug in self.entries}
+
+    def resolve(self, name_or_slug: str) -> str | None:
+        """Slug of the entry a ``see_also`` value or a ``{term}`` target designates, if any."""
+        if name_or_slug in self.entries:
+            return name_or_slug
+        return self.names.get(term_key(name_or_slug))
+
+    def digest(self, slug: str) -> str:
+        """A fingerprint of one entry, to notice edits between incremental builds."""
+        return hashlib.sha256(repr(self.entries[slug]).encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass

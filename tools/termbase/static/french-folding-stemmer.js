@@ -1,5 +1,5 @@
 /* termbase: accent-insensitive French stemming for Sphinx search (no dependencies).
- * Folds the query word exactly like termbase.search_fr.fold (lowercase, NFD, combining marks
+ * Folds the query word exactly like termbase.french.search.fold (lowercase, NFD, combining marks
  * dropped, oe/ae ligatures spelled out), then applies Sphinx's Snowball French stemmer, which
  * must be loaded before this file. The index was built with the same two steps. */
 (function () {

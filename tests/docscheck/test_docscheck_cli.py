@@ -1,0 +1,81 @@
+"""The CLI contract: exit status, --strict, and the text, JSON and GitHub formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from docscheck.cli import main
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+
+
+def test_clean_project_exits_0(capsys):
+    assert main(["check", str(ROOTS / "test-docscheck-clean")]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_error_finding_exits_1():
+    assert main(["check", str(ROOTS / "test-docscheck-stock")]) == 1
+
+
+def test_warnings_only_exit_0_but_1_with_strict(tmp_path, capsys):
+    root = tmp_path / "p"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "page.md").write_text("# Titre\n\nUn texte sans source.\n", encoding="utf-8")
+    assert main(["check", str(root)]) == 0
+    assert main(["check", str(root), "--strict"]) == 1
+    assert "PAGE001 warning" in capsys.readouterr().out
+
+
+def test_missing_root_exits_2_without_traceback(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "absent")]) == 2
+    err = capsys.readouterr().err
+    assert "not a directory" in err and "Traceback" not in err
+
+
+def test_bad_option_exits_2(capsys):
+    assert main(["check", "--no-such-option"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_missing_bib_option_file_exits_2(capsys):
+    assert main(["check", str(ROOTS / "test-docscheck-clean"), "--bib", "nope.bib"]) == 2
+
+
+def test_text_format_is_path_line_code_severity_message(capsys):
+    main(["check", str(ROOTS / "test-docscheck-stock")])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(re.fullmatch(r"[^:]+:\d+: [A-Z]+\d{3} (error|warning): .+", line) for line in lines)
+    assert "docs/usage.rst:5: TERM001 error: undefined term 'undefined thing'" in "\n".join(lines)
+
+
+def test_json_format_has_version_findings_and_stats(capsys):
+    main(["check", str(ROOTS / "test-docscheck-stock"), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert document["version"] == 1
+    assert set(document["stats"]) == {"pages", "terms", "term_refs", "bib_entries", "citations"}
+    assert set(document["findings"][0]) == {"code", "severity", "path", "line", "message"}
+
+
+def test_github_format_uses_error_and_warning_commands(capsys):
+    main(["check", str(ROOTS / "test-docscheck-defects"), "--format", "github"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "::error file=docs/immunite.md,line=9,title=TERM001::undefined term 'tumeur inconnue'" in lines[1] or any(
+        line.startswith("::error file=docs/immunite.md,line=9,title=TERM001::") for line in lines
+    )
+    assert any(line.startswith("::warning file=docs/immunite.md,line=7,title=TERM007::") for line in lines)
+
+
+def test_python_dash_m_runs_the_same_cli():
+    result = subprocess.run([sys.executable, "-m", "docscheck", "check", str(ROOTS / "test-docscheck-clean")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_cli_path_does_not_import_sphinx():
+    code = "import sys; from docscheck.cli import main; main(['check', %r]); print([m for m in sys.modules if m.startswith('sphinx')])"
+    result = subprocess.run([sys.executable, "-c", code % str(ROOTS / "test-docscheck-clean")], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("[]")

@@ -1,0 +1,127 @@
+"""The PDF handout of the whole guide: French, A4, glossary and bibliography once each, French index order."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import DOCS, require_tool, sphinx_build
+
+pytestmark = pytest.mark.slow
+
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="session")
+def guide_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the guide as `make pdf` does: Sphinx's LaTeX builder, then latexmk with xindy."""
+    for tool in ("xelatex", "latexmk", "xindy", "rsvg-convert"):
+        require_tool(tool)
+    out = tmp_path_factory.mktemp("latex")
+    result = sphinx_build("latex", DOCS, out, "-d", str(tmp_path_factory.mktemp("doctrees-latex")))
+    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+    latex = subprocess.run(
+        ["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-silent -interaction=nonstopmode -halt-on-error"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert latex.returncode == 0, latex.stdout[-4000:]
+    return out / "immunoguide.pdf"
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(guide_pdf: Path) -> list[str]:
+    require_tool("pdftotext")
+    text = subprocess.run(["pdftotext", "-layout", str(guide_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+def chapter_openings(pages: list[str]) -> list[str]:
+    """Titles of the chapters that start on each page (fncychap prints « CHAPITRE n » above the title)."""
+    titles = []
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        for index, line in enumerate(lines[:6]):
+            if re.fullmatch(r"CHAPITRE\s*\d+", line) or line == "CHAPITRE":
+                rest = [x for x in lines[index + 1 : index + 4] if not x.isdigit()]
+                if rest:
+                    titles.append(rest[0])
+                break
+    return titles
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    require_tool("pdfinfo")
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def test_pdf_is_a4_with_several_pages(guide_pdf: Path) -> None:
+    info = pdfinfo(guide_pdf)
+    width, height = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(width), round(height)) == tuple(round(x) for x in A4_POINTS)
+    assert int(info["Pages"]) >= 20
+
+
+def test_title_page_gives_the_review_date_and_the_disclaimer(pdf_pages: list[str]) -> None:
+    title = " ".join(pdf_pages[0].split())
+    assert "Révision éditoriale du 23 novembre 2026" in title
+    assert "ne remplace pas l’avis de votre équipe soignante" in title
+
+
+def test_glossary_and_bibliography_are_each_one_chapter(pdf_pages: list[str]) -> None:
+    titles = chapter_openings(pdf_pages)
+    assert titles.count("Glossaire") == 1, titles
+    assert titles.count("Bibliographie") == 1, titles
+
+
+def test_bibliography_list_sits_in_its_chapter(pdf_pages: list[str]) -> None:
+    start = next(i for i, page in enumerate(pdf_pages) if "Bibliographie" in chapter_openings([page]))
+    end = index_start(pdf_pages)
+    text = " ".join(" ".join(pdf_pages[start:end]).split())
+    assert "New England Journal of Medicine" in text
+    assert "Hodi" in text and "doi:10.1056/NEJMoa1003466" in text
+    assert "Scott Valastyan et Robert A. Weinberg" in text, "names are joined with « et », not « and »"
+    assert "mai 2018" in text, "BibTeX month macros are printed in French"
+
+
+def test_french_spacing_in_text(pdf_pages: list[str]) -> None:
+    # The sources carry the no-break spaces (babel's automatic spacing is off for the bibliography).
+    body = "\n".join(pdf_pages[2 : index_start(pdf_pages)])
+    assert re.findall(r"[^\W\d]{2,}[?!;]", body) == []
+    assert re.search(r"\w :", body) and re.search(r"\w \?", body)
+
+
+def index_start(pages: list[str]) -> int:
+    """Page number (0-based) where the index begins: its title stands alone on a line."""
+    return max(i for i, page in enumerate(pages) if re.search(r"^\s*Index\s*$", page, re.MULTILINE))
+
+
+def index_entries(pdf: Path, pages: list[str]) -> list[str]:
+    """Index entries in reading order: each two-column page is read left column, then right."""
+    width, height = (float(x) for x in re.findall(r"[\d.]+", pdfinfo(pdf)["Page size"])[:2])
+    entries = []
+    for number in range(index_start(pages) + 1, int(pdfinfo(pdf)["Pages"]) + 1):
+        for x in (0, width / 2):
+            column = subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), "-x", str(int(x)), "-y", "0",
+                 "-W", str(int(width / 2)), "-H", str(int(height)), str(pdf), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout
+            entries += [m.group(1) for m in re.finditer(r"^(\S.*?), \d+(?:, \d+)*$", column, re.MULTILINE)]
+    return entries
+
+
+def test_index_lists_accented_terms_in_french_order(guide_pdf: Path, pdf_pages: list[str]) -> None:
+    from termbase.french.collation import french_sort_key
+
+    entries = index_entries(guide_pdf, pdf_pages)
+    assert len(entries) >= 60, entries
+    assert entries == sorted(entries, key=french_sort_key)
+    # In code-point order « échappement » would come after every word in z; in French it is an e-word.
+    assert entries.index("échappement immunitaire") < entries.index("effet indésirable")
+    assert entries.index("immunoédition") < entries.index("immunosurveillance")

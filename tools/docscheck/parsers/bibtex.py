@@ -1,0 +1,187 @@
+"""Read BibTeX files with pybtex into :class:`BibEntry` records, keeping entry and field lines.
+
+A light scanner first splits the file into entries (so that an unbalanced brace or a duplicate
+key is reported at its own line and the other entries are still read), then pybtex parses the
+text with those entries blanked out. LaTeX accents such as ``{\\'e}`` are pybtex's business; the
+decoded title is available through :func:`plain_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docscheck.records import BibEntry, Finding, Severity
+
+ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]\w*)[ \t\r\n]*([{(])")
+NEXT_ENTRY = re.compile(r"\n[ \t]*@[ \t]*[A-Za-z]\w*[ \t]*[{(]")
+FIELD_NAME = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=", re.MULTILINE)
+NON_ENTRIES = frozenset({"comment", "string", "preamble"})
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One ``@type{…}`` block of the file: its span, 1-based line, key and whether it closed."""
+
+    kind: str
+    key: str
+    start: int
+    end: int
+    line: int
+    closed: bool
+
+
+def _line_at(text: str, index: int, cache: list[int]) -> int:
+    """1-based line of ``index`` (``cache`` holds [last index, last line] for linear scans)."""
+    last_index, last_line = cache
+    if index < last_index:
+        last_index, last_line = 0, 1
+    line = last_line + text.count("\n", last_index, index)
+    cache[:] = [index, line]
+    return line
+
+
+def scan_chunks(text: str) -> list[Chunk]:
+    """Split BibTeX text into ``@`` blocks by brace matching; an unclosed block ends at the next ``@``."""
+    chunks: list[Chunk] = []
+    cache = [0, 1]
+    position = 0
+    while (m := ENTRY_START.search(text, position)) is not None:
+        kind = m.group(1).lower()
+        closer = "}" if m.group(2) == "{" else ")"
+        depth = 1
+        index = m.end()
+        closed = False
+        stop = NEXT_ENTRY.search(text, index)
+        limit = stop.start() if stop else len(text)
+        while index < limit:
+            char = text[index]
+            if char == "{":
+                depth += 1
+            elif char == "}" or (char == closer and depth == 1):
+                depth -= 1
+                if depth == 0:
+                    closed = True
+                    index += 1
+                    break
+            index += 1
+        head = text[m.end() : index]
+        key = head.split(",", 1)[0].strip() if kind not in NON_ENTRIES else ""
+        chunks.append(Chunk(kind, key, m.start(), index, _line_at(text, m.start(), cache), closed))
+        position = max(index, m.end())
+    return chunks
+
+
+def _blank(text: str, chunk: Chunk) -> str:
+    """Replace a chunk by spaces, keeping its newlines so that pybtex's line numbers stay right."""
+    piece = text[chunk.start : chunk.end]
+    return text[: chunk.start] + re.sub(r"[^\n]", " ", piece) + text[chunk.end :]
+
+
+def _field_lines(text: str, chunk: Chunk) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    piece = text[chunk.start : chunk.end]
+    for m in FIELD_NAME.finditer(piece):
+        lines.setdefault(m.group(1).lower(), chunk.line + piece.count("\n", 0, m.start(1)))
+    return lines
+
+
+def _pybtex_error(exc: BaseException, path: str, line: int | None = None, key: str | None = None) -> Finding:
+    """FILE001 for a pybtex error; ``line`` (the entry's) wins over pybtex's own line number."""
+    if line is None:
+        lineno = getattr(exc, "lineno", None)
+        line = lineno if isinstance(lineno, int) and lineno > 0 else 1
+    message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    where = f" in entry '{key}'" if key else ""
+    return Finding(path, line, "FILE001", Severity.ERROR, f"BibTeX syntax error{where}: {message}")
+
+
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    from pybtex.database import parse_string
+
+    return parse_string(text, "bibtex")
+
+
+PARSE_ERRORS: tuple[type[BaseException], ...] = (ValueError, KeyError, IndexError, TypeError, RecursionError, UnicodeError, AttributeError)
+
+
+def _parse_errors() -> tuple[type[BaseException], ...]:
+    from pybtex.exceptions import PybtexError
+
+    return (PybtexError, *PARSE_ERRORS)
+
+
+def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None) -> tuple[list[BibEntry], list[Finding]]:
+    """Parse one .bib file. ``seen`` maps case-folded keys of earlier files (for CITE004)."""
+    seen = {} if seen is None else seen
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    findings: list[Finding] = []
+    chunks = scan_chunks(text)
+    kept: list[Chunk] = []
+    clean = text
+    for chunk in chunks:
+        if not chunk.closed:
+            findings.append(Finding(path, chunk.line, "FILE001", Severity.ERROR, f"unbalanced braces in @{chunk.kind}{{{chunk.key}…: close the entry with '}}' before the next '@'"))
+            clean = _blank(clean, chunk)
+        elif chunk.kind == "comment":
+            clean = _blank(clean, chunk)
+        elif chunk.kind not in NON_ENTRIES:
+            folded = chunk.key.casefold()
+            if not chunk.key:
+                findings.append(Finding(path, chunk.line, "FILE001", Severity.ERROR, f"@{chunk.kind} entry without a key"))
+                clean = _blank(clean, chunk)
+            elif folded in seen:
+                first = seen[folded]
+                findings.append(Finding(path, chunk.line, "CITE004", Severity.ERROR, f"duplicate bibliography key '{chunk.key}' (first defined at {first.path}:{first.line})"))
+                clean = _blank(clean, chunk)
+            else:
+                seen[folded] = BibEntry(chunk.key, chunk.kind, path, chunk.line)
+                kept.append(chunk)
+    errors = _parse_errors()
+    try:
+        data = _parse(clean)
+        parsed = {chunk.key.casefold(): chunk for chunk in kept}
+        entries = data.entries
+    except errors as exc:
+        # Localise the problem: parse the @string definitions with each entry alone.
+        if not kept:
+            findings.append(_pybtex_error(exc, path))
+        strings = "\n".join(text[c.start : c.end] for c in chunks if c.kind in ("string", "preamble") and c.closed)
+        entries = {}
+        parsed = {}
+        for chunk in kept:
+            try:
+                one = _parse(strings + "\n" + text[chunk.start : chunk.end])
+            except errors as exc2:
+                findings.append(_pybtex_error(exc2, path, chunk.line, chunk.key))
+                continue
+            entries.update(one.entries)
+            parsed[chunk.key.casefold()] = chunk
+    result: list[BibEntry] = []
+    for key, entry in entries.items():
+        chunk = parsed.get(key.casefold())
+        if chunk is None:
+            continue
+        record = BibEntry(
+            key=chunk.key,
+            type=entry.type.lower(),
+            path=path,
+            line=chunk.line,
+            fields={name.lower(): str(value) for name, value in entry.fields.items()},
+            persons={role.lower(): len(people) for role, people in entry.persons.items()},
+            field_lines=_field_lines(text, chunk),
+        )
+        seen[key.casefold()] = record
+        result.append(record)
+    result.sort(key=lambda e: e.line)
+    return result, findings
+
+
+def plain_text(latex: str) -> str:
+    """Field text with LaTeX accents and braces resolved (``Caf{\\'e}`` → ``Café``)."""
+    from pybtex.richtext import Text
+
+    try:
+        return Text.from_latex(latex).render_as("text")
+    except Exception:  # noqa: BLE001 - display helper: fall back to the raw text
+        return latex

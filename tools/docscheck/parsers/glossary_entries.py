@@ -1,0 +1,203 @@
+"""Parse glossary entry files (YAML front matter + MyST body) into :class:`GlossaryEntry` records.
+
+Two steps, so that the Sphinx extension and the CLI share them:
+
+* :func:`split_front_matter` / :func:`parse_entry_text` turn text into a :class:`RawEntry`
+  (syntax only; raises :class:`SourceError` for unreadable YAML, reported as FILE001);
+* :func:`validate_entry` is pure: it checks keys and types (TERM004) and builds the record.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+
+from docscheck.records import Finding, GlossaryEntry, Severity, SourceError
+
+FENCE = re.compile(r"^---[ \t]*$")
+
+#: Front-matter keys of an entry, with the Python types each accepts.
+REQUIRED_KEYS = ("term", "sources")
+OPTIONAL_KEYS = ("aliases", "forms", "en", "category", "see_also", "reviewed", "short")
+LIST_KEYS = ("aliases", "forms", "see_also", "sources")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML block at the top of a Markdown file, with the line of each top-level key."""
+
+    data: Any
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    present: bool = False
+
+
+#: libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> tuple[Any, Any]:
+    """Parse YAML once: the node tree (for key lines) and the safe-loaded data."""
+    loader = _SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
+def split_front_matter(text: str, path: str) -> FrontMatter:
+    """Split ``---`` front matter from a Markdown text.
+
+    The text may start with a BOM and use CRLF line endings. A file without front matter gives
+    ``present=False`` and the whole text as body. Unclosed front matter or invalid YAML raise
+    :class:`SourceError` with the line of the problem.
+    """
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or not FENCE.match(lines[0].rstrip("\r\n")):
+        return FrontMatter(data=None, line=1, body=text, body_line=1, present=False)
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index].rstrip("\r\n")):
+            break
+    else:
+        raise SourceError(path, 1, "front matter opened with '---' is never closed; add a '---' line after it")
+    yaml_text = "".join(lines[1:index])
+    try:
+        node, data = _load_yaml(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = 2 + (mark.line if mark is not None else 0)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(path, line, f"invalid YAML front matter: {problem}") from None
+    except RecursionError:
+        raise SourceError(path, 2, "YAML front matter is nested too deeply") from None
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_lines[str(key_node.value)] = 2 + key_node.start_mark.line
+    return FrontMatter(
+        data=data,
+        line=1,
+        key_lines=key_lines,
+        body="".join(lines[index + 1 :]),
+        body_line=index + 2,
+        present=True,
+    )
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """A glossary file after syntax parsing, before validation."""
+
+    slug: str
+    path: str
+    front: FrontMatter
+
+
+def slug_of(path: str) -> str:
+    return PurePath(path).stem
+
+
+def parse_entry_text(text: str, path: str) -> RawEntry:
+    """Parse the text of ``glossary/<slug>.md``; raises :class:`SourceError` on bad syntax."""
+    return RawEntry(slug=slug_of(path), path=path, front=split_front_matter(text, path))
+
+
+def _invalid(raw: RawEntry, key: str | None, message: str) -> Finding:
+    line = raw.front.key_lines.get(key, 1) if key else 1
+    return Finding(raw.path, line, "TERM004", Severity.ERROR, message)
+
+
+def _as_str_list(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return tuple(str(v) for v in value)
+    return None
+
+
+def validate_entry(raw: RawEntry) -> tuple[GlossaryEntry | None, list[Finding]]:
+    """Check keys and types of a parsed entry and build its record (pure, no I/O).
+
+    A missing ``sources`` key (or an empty list) is TERM006, not TERM004, so that the two
+    problems can be filtered separately; the entry is still built in that case.
+    """
+    findings: list[Finding] = []
+    front = raw.front
+    if not front.present:
+        return None, [_invalid(raw, None, "entry has no YAML front matter; start the file with '---', 'term: …', 'sources: […]', '---'")]
+    data = front.data
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else type(data).__name__
+        return None, [_invalid(raw, None, f"front matter must be a mapping of keys to values, not {kind}")]
+
+    term = data.get("term")
+    if not isinstance(term, str) or not term.strip():
+        findings.append(_invalid(raw, "term" if "term" in data else None, "missing or empty 'term': give the canonical French term as text"))
+        term = None
+
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in LIST_KEYS:
+        value = _as_str_list(data.get(key))
+        if value is None:
+            findings.append(_invalid(raw, key, f"'{key}' must be a list of strings, e.g. {key}: [a, b]"))
+            value = ()
+        lists[key] = tuple(v.strip() for v in value if v.strip())
+
+    scalars: dict[str, str | None] = {}
+    for key in ("en", "category", "short"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            findings.append(_invalid(raw, key, f"'{key}' must be text"))
+            value = None
+        scalars[key] = value.strip() if isinstance(value, str) and value.strip() else None
+
+    reviewed = data.get("reviewed")
+    if reviewed is not None and not isinstance(reviewed, _dt.date):
+        try:
+            reviewed = _dt.date.fromisoformat(str(reviewed))
+        except ValueError:
+            findings.append(_invalid(raw, "reviewed", f"'reviewed' must be an ISO date (YYYY-MM-DD), not {reviewed!r}"))
+            reviewed = None
+    if isinstance(reviewed, _dt.datetime):
+        reviewed = reviewed.date()
+
+    unknown = sorted(str(k) for k in data if k not in REQUIRED_KEYS + OPTIONAL_KEYS)
+    for key in unknown:
+        findings.append(_invalid(raw, key, f"unknown key '{key}'; allowed keys: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}"))
+
+    if not front.body.strip():
+        findings.append(Finding(raw.path, front.body_line, "TERM004", Severity.ERROR, "entry has an empty definition; write 1–3 sentences after the front matter"))
+
+    if term is None:
+        return None, findings
+    entry = GlossaryEntry(
+        slug=raw.slug,
+        path=raw.path,
+        term=term.strip(),
+        body=front.body,
+        body_line=front.body_line,
+        sources=lists["sources"],
+        aliases=lists["aliases"],
+        forms=lists["forms"],
+        en=scalars["en"],
+        category=scalars["category"],
+        see_also=lists["see_also"],
+        reviewed=reviewed,
+        short=scalars["short"],
+        line=1,
+        key_lines=dict(front.key_lines),
+    )
+    return entry, findings

@@ -1,0 +1,92 @@
+"""TERM rules: references resolve, entries are used, names are unique, links are in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docscheck.records import Corpus, Finding, Severity, term_key
+from .term_index import build_index
+from .term_mentions import MentionMatcher
+
+
+def _error(path: str, line: int, code: str, message: str) -> Finding:
+    return Finding(path, line, code, Severity.ERROR, message)
+
+
+def undefined_terms(corpus: Corpus) -> Iterator[Finding]:
+    """TERM001: every ``{term}`` role of pages and entry bodies resolves to a defined name."""
+    index = build_index(corpus)
+    for page in (*corpus.pages, *corpus.entry_pages):
+        for ref in page.term_refs:
+            if term_key(ref.target) not in index.by_key:
+                yield _error(ref.path, ref.line, "TERM001", f"undefined term '{ref.target}': add it to a glossary entry (term, aliases or forms) or fix the spelling")
+
+
+def unreferenced_entries(corpus: Corpus) -> Iterator[Finding]:
+    """TERM002: an entry nobody links to (links from pages and from *other* entries count)."""
+    index = build_index(corpus)
+    used: set[str] = set()
+    for page in (*corpus.pages, *corpus.entry_pages):
+        for ref in page.term_refs:
+            definition = index.by_key.get(term_key(ref.target))
+            if definition is not None and definition.entry is not None and definition.entry.path != ref.path:
+                used.add(definition.entry.slug)
+    for entry in corpus.entries:
+        if entry.slug not in used:
+            yield Finding(entry.path, entry.line_of("term"), "TERM002", Severity.WARNING, f"glossary entry '{entry.term}' is never referenced; link it with {{term}}`{entry.term}` where it is mentioned, or remove it")
+
+
+def duplicate_terms(corpus: Corpus) -> Iterator[Finding]:
+    """TERM003: a term, alias or form already defined elsewhere (case- and accent-form-insensitive)."""
+    for first, again in build_index(corpus).duplicates:
+        yield _error(again.path, again.line, "TERM003", f"'{again.name}' is already defined at {first.describe()}; keep one definition (or make it an alias of one entry)")
+
+
+def unknown_see_also(corpus: Corpus) -> Iterator[Finding]:
+    """TERM005: ``see_also`` names the slug or a name of another entry."""
+    index = build_index(corpus)
+    for entry in corpus.entries:
+        for target in entry.see_also:
+            definition = index.by_key.get(term_key(target))
+            if target not in index.slugs and (definition is None or definition.entry is None):
+                yield _error(entry.path, entry.line_of("see_also"), "TERM005", f"see_also '{target}' is not a glossary entry: use the slug (file name) or the term of an existing entry")
+
+
+def entries_without_sources(corpus: Corpus) -> Iterator[Finding]:
+    """TERM006: every definition rests on at least one bibliography key."""
+    for entry in corpus.entries:
+        if not entry.sources:
+            yield _error(entry.path, entry.line_of("sources"), "TERM006", f"entry '{entry.term}' has no sources; add sources: [key] with keys of the bibliography")
+
+
+def unlinked_first_mentions(corpus: Corpus) -> Iterator[Finding]:
+    """TERM007: on each page, the first mention of an entry's term is a ``{term}`` link.
+
+    Headings, code, links, role text and glossary pages are ignored; plural forms count.
+    """
+    if not corpus.entries:
+        return
+    index = build_index(corpus)
+    matcher = MentionMatcher(corpus.entries)
+    for page in corpus.pages:
+        if page.is_glossary_page:
+            continue
+        first_link: dict[str, int] = {}
+        for ref in page.term_refs:
+            definition = index.by_key.get(term_key(ref.target))
+            if definition is not None and definition.entry is not None:
+                first_link.setdefault(definition.entry.slug, ref.order)
+        reported: set[str] = set()
+        for prose in page.prose:
+            if prose.heading:
+                continue
+            for mention in matcher.mentions(prose):
+                slug = mention.entry.slug
+                if slug in reported:
+                    continue
+                reported.add(slug)
+                if mention.order < first_link.get(slug, 1 << 62):
+                    yield Finding(page.path, mention.line, "TERM007", Severity.WARNING, f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text} <{mention.entry.term}>`" if term_key(mention.text) != term_key(mention.entry.term) else f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text}`")
+
+
+TERM_RULES = [undefined_terms, unreferenced_entries, duplicate_terms, unknown_see_also, entries_without_sources, unlinked_first_mentions]

@@ -1,0 +1,142 @@
+"""docscheck's findings as Sphinx warnings, so ``sphinx-build -W`` fails where ``docscheck`` does.
+
+The rules are docscheck's own (:func:`docscheck.project.check_project`, the function its CLI
+calls): one truth, two doors. Each finding becomes a warning at ``file:line`` with
+``type="docscheck"`` and ``subtype=<code>``, so it can be filtered with ``suppress_warnings``.
+
+The check reads the project from disk and does not depend on Sphinx, so it starts in a forked
+process when Sphinx begins reading and its findings are collected, once per build in the main
+process, when the environment is checked for consistency: on a multi-core machine it costs the
+build almost nothing. Where ``fork`` is unavailable it simply runs in line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import tomllib
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from docscheck.records import Finding
+from sphinx.util import logging
+
+from termbase.envdata import termbase_data
+from .loading import glossary_dir, report_finding
+
+logger = logging.getLogger(__name__)
+
+
+def has_docscheck_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and isinstance(tool.get("docscheck"), dict)
+
+
+def docscheck_root(app: Any) -> Path:
+    """``termbase_docscheck_root``, else the nearest ancestor of confdir configuring docscheck,
+    else the directory holding the glossary."""
+    confdir = Path(app.confdir).resolve()
+    if app.config.termbase_docscheck_root:
+        return (confdir / app.config.termbase_docscheck_root).resolve()
+    for directory in (confdir, *confdir.parents):
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and has_docscheck_table(pyproject):
+            return directory
+    return glossary_dir(app).parent
+
+
+def run_docscheck(root: Path) -> list[Finding] | str:
+    """Findings of the whole project with absolute paths, or the reason docscheck cannot run."""
+    from docscheck.project import ConfigError, check_project
+
+    try:
+        report = check_project(root)
+    except ConfigError as exc:
+        return str(exc)
+    return [dataclasses.replace(finding, path=str(root / finding.path)) for finding in report.findings]
+
+
+def _child(root: Path, connection: Connection) -> None:
+    connection.send(run_docscheck(root))
+    connection.close()
+
+
+@dataclasses.dataclass
+class PendingCheck:
+    """A docscheck run under way in a child process."""
+
+    root: Path
+    process: Any = None
+    connection: Connection | None = None
+
+    def start(self) -> None:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self.process = multiprocessing.get_context("fork").Process(target=_child, args=(self.root, sender), daemon=True)
+        self.process.start()
+        sender.close()
+        self.connection = receiver
+
+    def result(self) -> list[Finding] | str:
+        if self.connection is not None:
+            try:
+                return self.connection.recv()
+            except (EOFError, OSError):
+                pass  # the child died: run the check here instead
+            finally:
+                self.stop()
+        return run_docscheck(self.root)
+
+    def stop(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.process = None
+
+
+#: Checks under way, by application (an app builds once; several apps may live in one process).
+_PENDING: dict[int, PendingCheck] = {}
+
+
+def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
+    if not app.config.termbase_docscheck or not docnames or id(app) in _PENDING:
+        return
+    check = PendingCheck(docscheck_root(app))
+    check.start()
+    _PENDING[id(app)] = check
+
+
+def report_docscheck(app: Any, env: Any) -> None:
+    if not app.config.termbase_docscheck:
+        return
+    check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app))
+    result = check.result()
+    if isinstance(result, str):
+        logger.warning("docscheck cannot check %s: %s", check.root, result, type="docscheck", subtype="config")
+        return
+    data = termbase_data(env)
+    for finding in result:
+        report_finding(data, finding)
+
+
+def stop_docscheck(app: Any, exception: Exception | None) -> None:
+    """Never leave a child behind, e.g. when the build failed before the consistency check."""
+    check = _PENDING.pop(id(app), None)
+    if check is not None:
+        check.stop()
+
+
+def setup(app: Any) -> None:
+    app.connect("env-before-read-docs", start_docscheck)
+    app.connect("env-check-consistency", report_docscheck)
+    app.connect("build-finished", stop_docscheck)

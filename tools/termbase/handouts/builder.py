@@ -1,0 +1,194 @@
+"""The ``handouts`` builder: one short LaTeX document per opted-in page, typeset like the full guide.
+
+It is Sphinx's own LaTeX builder with three differences: the documents are the pages whose front
+matter says ``handout: true`` (not ``latex_documents``); each document is one page plus the back
+matter of :mod:`termbase.handouts.backmatter`; and the LaTeX elements of ``conf.py`` are reused
+with only what a two-to-four-page sheet must change (``howto`` class, no table of contents, no
+index, no chapter headings, no section numbers, a compact title block with the page's summary).
+Everything else (fonts, babel French, geometry, bibliography style, SVG figures as vectors, the
+Makefile and latexmkrc that ``make all-pdf`` uses) is inherited, so the sheets match the guide.
+
+Links cannot leave a sheet: references to other pages already fall back to their text (Sphinx's
+``NoUri``), and :func:`unlink_outside_targets` turns any link left whose target is not printed
+on the sheet (term links, links to the bibliography page) into plain text, so LaTeX never
+prints a dangling reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.latex import LaTeXBuilder
+from sphinx.builders.latex.nodes import thebibliography
+from sphinx.util import logging, texescape
+
+from termbase import glossary
+from .backmatter import SOURCES_ID, about_section, cited_sources, sources_section, used_entries, words_section
+from .disclaimer import find_disclaimer
+from .pages import handout_basename, handout_docnames, review_date
+
+logger = logging.getLogger(__name__)
+
+#: LaTeX of the title block; ``\\@title`` comes from the page title, the summary from its description.
+TITLE_BLOCK = r"""\makeatletter
+\begin{center}
+  {\sffamily\LARGE\bfseries \@title\par}
+  \vspace{0.5em}
+%(summary)s  {\small\sffamily %(project)s\,--\,fiche à emporter\par}
+\end{center}
+\vspace{0.5em}
+\makeatother
+"""
+
+#: Added after conf.py's preamble: no section numbers; the bibliography list, in a smaller type,
+#: carries no heading of its own (article's ``thebibliography`` opens ``\section*{\refname}``;
+#: the sheet has its own « Sources citées » title); multicol sets the words in two columns.
+HANDOUT_PREAMBLE = r"""
+% -- termbase handouts ------------------------------------------------------------------------
+\usepackage{multicol}
+\setcounter{secnumdepth}{0}
+\renewenvironment{sphinxthebibliography}[1]
+  {\begingroup\small\renewcommand{\section}[2]{}\begin{thebibliography}{#1}}
+  {\end{thebibliography}\endgroup}
+"""
+
+
+def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
+    """The guide's LaTeX elements with what a short sheet must change (title block set per page)."""
+    return {
+        "tableofcontents": "",
+        "printindex": "",
+        "makeindex": "",
+        "fncychap": "",
+        "extraclassoptions": "",  # the guide's "openany" means nothing to the article-based howto class
+        "preamble": latex_elements.get("preamble", "") + HANDOUT_PREAMBLE,
+    }
+
+
+def title_block(project: str, summary: str, latex_engine: str) -> str:
+    """The compact title block of one sheet: title, one-line summary, the guide's name."""
+    summary_line = f"  {{\\large\\itshape {texescape.escape(summary, latex_engine)}\\par}}\n  \\vspace{{0.4em}}\n" if summary else ""
+    return TITLE_BLOCK % {"summary": summary_line, "project": texescape.escape(project, latex_engine)}
+
+
+def top_section(tree: nodes.document) -> nodes.Element:
+    """The page's title section (where the back matter goes), or the document itself."""
+    return next((child for child in tree.children if isinstance(child, nodes.section)), tree)
+
+
+def drop_toctrees(tree: nodes.document) -> None:
+    """A sheet is one page: toctrees (and their wrappers) would pull in or point to others."""
+    for toctree in list(tree.findall(addnodes.toctree)):
+        wrapper = toctree.parent
+        if isinstance(wrapper, nodes.compound) and "toctree-wrapper" in wrapper.get("classes", []):
+            wrapper.parent.remove(wrapper)
+        else:
+            toctree.parent.remove(toctree)
+
+
+def printed_targets(tree: nodes.document, docname: str) -> set[str]:
+    """LaTeX labels (``doc:id``) the sheet defines; citations keep the docname of their page."""
+    targets = set()
+    for node in tree.findall(nodes.Element):
+        owner = node.get("docname", docname) if isinstance(node, nodes.citation) else docname
+        targets.update(f"{owner}:{node_id}" for node_id in node.get("ids", []))
+    return targets
+
+
+def latex_target(refuri: str) -> str | None:
+    """The label a ``%doc#id`` (or ``%doc``) reference points to, as the LaTeX writer computes it."""
+    if not refuri.startswith("%"):
+        return None
+    return refuri[1:].replace("#", ":") if "#" in refuri else refuri[1:] + "::doc"
+
+
+def unlink(reference: nodes.reference) -> None:
+    """Keep a link's text, drop the link."""
+    reference.replace_self(nodes.inline("", "", *reference.children))
+
+
+def unlink_outside_targets(tree: nodes.document, docname: str) -> None:
+    """Term links and links whose target is not on the sheet become plain text."""
+    targets = printed_targets(tree, docname)
+    for reference in list(tree.findall(nodes.reference)):
+        target = latex_target(reference.get("refuri", ""))
+        if reference.get("termbase_slug") or (target is not None and target not in targets):
+            unlink(reference)
+
+
+def move_bibliography(tree: nodes.document) -> None:
+    """Put the list Sphinx gathers at the end of the document back under « Sources citées »."""
+    section = next((node for node in tree.findall(nodes.section) if SOURCES_ID in node["ids"]), None)
+    for bibliography in list(tree.findall(thebibliography)):
+        if section is not None:
+            bibliography.parent.remove(bibliography)
+            section += bibliography
+
+
+class HandoutsBuilder(LaTeXBuilder):
+    """LaTeX sources of one printable sheet per page with ``handout: true``."""
+
+    name = "handouts"
+    epilog = "Les fiches LaTeX sont dans %(outdir)s ; lancez « make -C %(outdir)s all-pdf » pour les PDF."
+
+    def init_context(self) -> None:
+        super().init_context()
+        self.context.update(handout_latex_elements(self.config.latex_elements))
+
+    def init_document_data(self) -> None:
+        """One ``howto`` document per opted-in page, named after it; stale sheets are removed."""
+        self.document_data = []
+        self.titles = []
+        author = self.config.latex_documents[0][3] if self.config.latex_documents else self.config.author
+        for docname in handout_docnames(self.env):
+            title = str(self.env.metadata[docname].get("title") or self.env.titles[docname].astext())
+            self.document_data.append((docname, handout_basename(docname) + ".tex", title, author, "howto", False))
+        if not self.document_data:
+            logger.info("termbase: aucune page n’a « handout: true » dans son en-tête ; aucune fiche à écrire")
+        remove_stale_sheets(Path(self.outdir), (entry[1] for entry in self.document_data))
+
+    def assemble_doctree(self, indexfile: str, toctree_only: bool, appendices: list[str]) -> nodes.document:
+        """The page alone, then its words, its sources and the « À propos » block, resolved."""
+        docname = indexfile
+        tree = self.env.get_doctree(docname)
+        tree["docname"] = docname
+        drop_toctrees(tree)
+        sources = cited_sources(self.env.get_domain("cite"), docname, self.config.termbase_handouts_bibtex_style)
+        # Citations link into the bibliography page: let those links resolve, to the copies below.
+        self.docnames = {docname, *(source.docname for source in sources)}
+        metadata = self.env.metadata[docname]
+        entries = used_entries(glossary.get_entries(self.env), glossary.get_usage(self.env).get(docname, set()))
+        definitions = {entry.slug: glossary.short_definition(entry) for entry in entries}
+        body = top_section(tree)
+        back_matter = (
+            words_section(entries, definitions),
+            sources_section(sources),
+            about_section(
+                (review_date(metadata, "last_reviewed"), review_date(metadata, "next_review")),
+                self.config.termbase_site_url,
+                docname,
+                find_disclaimer(Path(self.confdir), list(self.config.templates_path)),
+            ),
+        )
+        for section in back_matter:
+            if section is not None:
+                body += section
+        self.env.resolve_references(tree, docname, self)
+        move_bibliography(tree)
+        unlink_outside_targets(tree, docname)
+        summary = " ".join(str(metadata.get("description", "")).split())
+        self.context["maketitle"] = title_block(self.config.project, summary, self.config.latex_engine)
+        return tree
+
+
+def remove_stale_sheets(outdir: Path, current: Iterable[str]) -> None:
+    """Delete ``.tex`` sheets of pages that no longer opt in (``make all-pdf`` builds every one)."""
+    keep = set(current)
+    if outdir.is_dir():
+        for path in outdir.glob("*.tex"):
+            if path.name not in keep:
+                path.unlink()
