@@ -185,6 +185,30 @@ class BibEntry:
         return self.field_lines.get(name.lower(), self.line)
 
 
+#: The vocabulary of the ``evidence`` field of a BibTeX entry: what kind of source it is, as a code
+#: (stable, ASCII) and the French label readers see in citation previews and in the bibliography.
+#: An optional ``participants`` field (an integer) adds the number of patients analysed:
+#: « essai randomisé de phase 3, 945 patients ». Rule CITE006 reports entries without a valid code.
+EVIDENCE_TYPES: dict[str, str] = {
+    "essai-phase-3": "essai randomisé de phase 3",
+    "essai-randomise-phase-2": "essai randomisé de phase 2",
+    "essai-phase-2": "essai de phase 2",
+    "essai-phase-1": "essai de phase 1",
+    "analyse-groupee": "analyse groupée d’essais",
+    "meta-analyse": "méta-analyse",
+    "etude-observationnelle": "étude observationnelle",
+    "serie-de-cas": "série de cas",
+    "cas-clinique": "cas clinique unique",
+    "etude-preclinique": "étude en laboratoire",
+    "revue": "revue",
+    "recommandation": "recommandation de pratique",
+    "classification": "classification de référence",
+    "page-institutionnelle": "page institutionnelle",
+    "communique": "communiqué officiel",
+    "ouvrage": "ouvrage",
+}
+
+
 @dataclass(frozen=True)
 class RuleSettings:
     """The few settings rules depend on (kept apart from paths so rules stay pure)."""
