@@ -209,6 +209,22 @@ EVIDENCE_TYPES: dict[str, str] = {
 }
 
 
+def evidence_label(fields: dict[str, str]) -> str | None:
+    """The French label of a BibTeX entry's evidence, or None when it has no known type.
+
+    >>> evidence_label({"evidence": "essai-phase-3", "participants": "945"})
+    'essai randomisé de phase 3, 945 patients'
+    """
+    label = EVIDENCE_TYPES.get(fields.get("evidence", "").strip().lower())
+    if label is None:
+        return None
+    count = fields.get("participants", "").strip()
+    if count.isdigit() and int(count) > 0:
+        number = f"{int(count):,}".replace(",", "\u202f")
+        return f"{label}, {number} patient{'s' if int(count) > 1 else ''}"
+    return label
+
+
 @dataclass(frozen=True)
 class RuleSettings:
     """The few settings rules depend on (kept apart from paths so rules stay pure)."""
