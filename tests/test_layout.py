@@ -72,6 +72,13 @@ def import_graph() -> dict[str, set[str]]:
     return {name: set(imported_modules(name, path, known)) - {name} for name, path in found.items()}
 
 
+def edges(source: str, target: str = "") -> Iterator[tuple[str, str]]:
+    """Import edges ``(module, imported)`` from modules under ``source`` to modules under ``target``."""
+    for name, targets in sorted(import_graph().items()):
+        if name.startswith(source):
+            yield from ((name, t) for t in sorted(targets) if t.startswith(target))
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     """One import cycle as a path ``[a, b, …, a]``, or None (iterative depth-first search)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -115,10 +122,8 @@ def test_no_module_in_tools_imports_a_module_that_imports_it_back() -> None:
 def test_docscheck_imports_only_go_downwards() -> None:
     upward = [
         f"{name} (layer {docscheck_layer(name)}) imports {target} (layer {docscheck_layer(target)})"
-        for name, targets in import_graph().items()
-        if name.startswith("docscheck")
-        for target in sorted(targets)
-        if target.startswith("docscheck") and docscheck_layer(target) > docscheck_layer(name)
+        for name, target in edges("docscheck", "docscheck")
+        if docscheck_layer(target) > docscheck_layer(name)
     ]
     assert not upward, "upward imports in docscheck:\n" + "\n".join(upward)
 
@@ -126,28 +131,20 @@ def test_docscheck_imports_only_go_downwards() -> None:
 @pytest.mark.parametrize("family", ["docscheck.parsers", "docscheck.rules"])
 def test_parsers_and_rules_never_import_each_other_or_settings(family: str) -> None:
     other = {"docscheck.parsers": "docscheck.rules", "docscheck.rules": "docscheck.parsers"}[family]
-    bad = [
-        f"{name} imports {target}"
-        for name, targets in import_graph().items()
-        if name.startswith(family)
-        for target in sorted(targets)
-        if target.startswith(other)
-    ]
+    bad = [f"{name} imports {target}" for name, target in edges(family, other)]
     assert not bad, "\n".join(bad)
 
 
 def test_docscheck_never_imports_termbase() -> None:
-    bad = [f"{n} imports {t}" for n, ts in import_graph().items() if n.startswith("docscheck") for t in ts if t.startswith("termbase")]
+    bad = [f"{name} imports {target}" for name, target in edges("docscheck", "termbase")]
     assert not bad, "\n".join(bad)
 
 
 def test_termbase_uses_only_the_public_api_of_docscheck() -> None:
     bad = [
         f"{name} imports {target}; use docscheck.project or docscheck.records"
-        for name, targets in import_graph().items()
-        if name.startswith("termbase")
-        for target in sorted(targets)
-        if target.startswith("docscheck") and target not in DOCSCHECK_PUBLIC
+        for name, target in edges("termbase", "docscheck")
+        if target not in DOCSCHECK_PUBLIC
     ]
     assert not bad, "\n".join(bad)
 
