@@ -25,7 +25,10 @@ def test_error_finding_exits_1():
 def test_warnings_only_exit_0_but_1_with_strict(tmp_path, capsys):
     root = tmp_path / "p"
     (root / "docs").mkdir(parents=True)
-    (root / "docs" / "page.md").write_text("# Titre\n\nUn texte sans source.\n", encoding="utf-8")
+    (root / "pyproject.toml").write_text("[tool.docscheck]\n", encoding="utf-8")
+    (root / "references.bib").write_text("@misc{k, title = {T}, url = {https://example.org}}\n", encoding="utf-8")
+    (root / "docs" / "page.md").write_text("# Titre\n\nUn texte sans source.\n\nAutre {cite:p}`k`.\n", encoding="utf-8")
+    (root / "docs" / "other.md").write_text("# Titre\n\nUn texte sans source.\n", encoding="utf-8")
     assert main(["check", str(root)]) == 0
     assert main(["check", str(root), "--strict"]) == 1
     assert "PAGE001 warning" in capsys.readouterr().out

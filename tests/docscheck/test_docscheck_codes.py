@@ -47,7 +47,7 @@ def located(findings: list[dict], code: str) -> list[tuple[str, int, str]]:
         ("PAGE001", "docs/sans-source.md", 1, "warning"),
         ("PAGE002", "docs/revue.md", 3, "error"),
         ("PAGE003", "docs/immunite.md", 15, "warning"),
-        ("PAGE004", "docs/difficile.md", 7, "warning"),
+        ("PAGE004", "docs/difficile.md", 8, "warning"),
         ("FILE001", "glossary/casse.md", 3, "error"),
     ],
 )

@@ -89,6 +89,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"docscheck: error: {exc}\n")
         return 2
     out.write(FORMATS[args.format](report.findings, report.stats))
+    for note in report.notes:
+        err.write(f"docscheck: note: {note}\n")
+    if report.hint:
+        err.write(f"docscheck: hint: {report.hint}\n")
     errors = len(report.errors)
     warnings = len(report.findings) - errors
     s = report.stats

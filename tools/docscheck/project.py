@@ -11,6 +11,7 @@ tools that read glossary entries one file at a time.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,15 @@ from pathlib import Path
 from .parsers.bibtex import parse_bib_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
+from .parsers.page_collector import IncludeReader
 from .parsers.pages import file_error, parse_page
 from .records import BibEntry, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
 from .rules import run_rules
-from .settings import Config, ConfigError, is_excluded, load_config
+from .settings import Config, ConfigError, inside, is_excluded, load_config, outside_finding
 from .source_files import entry_files, page_files, read_text
 
 __all__ = [
+    "Config",
     "ConfigError",
     "Report",
     "check_project",
@@ -36,7 +39,8 @@ __all__ = [
     "validate_entry",
 ]
 
-__all__ = ["Config", "ConfigError", "Report", "check_project", "load_bibliography", "load_config", "load_glossary", "load_pages"]
+#: More than this share of undefined term references means discovery probably went wrong.
+UNDEFINED_SHARE_HINT = 0.5
 
 
 @dataclass
@@ -48,6 +52,10 @@ class Report:
     entries: list[GlossaryEntry] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     bib: list[BibEntry] = field(default_factory=list)
+    #: what the user should know about how the project was read (computed conf.py values…)
+    notes: list[str] = field(default_factory=list)
+    #: at most one line saying discovery probably went wrong, and what to pass instead
+    hint: str | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -55,9 +63,15 @@ class Report:
 
 
 def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding]) -> Iterator[tuple[Path, str, str]]:
-    """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others."""
+    """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others.
+
+    A file that resolves outside ROOT is never opened (FILE001 « outside the project, not read »).
+    """
     for path in paths:
         rel = config.relpath(path)
+        if not inside(config.root, path):
+            findings.append(outside_finding(rel))
+            continue
         text, problem = read_text(path, rel)
         if problem is not None or text is None:
             findings.append(problem)  # type: ignore[arg-type]
@@ -70,7 +84,7 @@ def load_glossary(root: Path, config: Config | None = None) -> tuple[list[Glossa
     config = config or load_config(root)
     entries: list[GlossaryEntry] = []
     findings: list[Finding] = []
-    for _path, rel, text in readable_files(entry_files(config), config, findings):
+    for _path, rel, text in readable_files(entry_files(config, findings), config, findings):
         try:
             entry, entry_findings = validate_entry(parse_entry_text(text, rel))
         except SourceError as exc:
@@ -97,14 +111,36 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config) -> list[Page]
     return pages
 
 
+def include_reader(config: Config) -> IncludeReader:
+    """Read fragments named by include directives, never outside ROOT (paths as Sphinx takes them)."""
+
+    def read(target: str, base: str) -> tuple[str, str]:
+        if target.startswith("/"):
+            path = config.docs / target.lstrip("/")
+        else:
+            path = (config.root / base).parent / target
+        rel = config.relpath(Path(os.path.normpath(path)))
+        if not inside(config.root, path):
+            raise SourceError("", 0, f"included file {target!r} resolves outside the project, not read")
+        if not path.is_file():
+            raise SourceError("", 0, f"included file {target!r} not found (looked for {rel})")
+        text, problem = read_text(path, rel)
+        if text is None:
+            raise SourceError("", 0, f"included file {rel}: {problem.message if problem else 'unreadable'}")
+        return rel, text
+
+    return read
+
+
 def load_pages(config: Config) -> tuple[list[Page], list[Finding]]:
     md = markdown_parser(config.myst_extensions)
     pages: list[Page] = []
     findings: list[Finding] = []
     root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
-    for path, rel, text in readable_files(page_files(config), config, findings):
+    reader = include_reader(config)
+    for path, rel, text in readable_files(page_files(config, findings), config, findings):
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
-        page, page_findings = parse_page(text, rel, md, is_root)
+        page, page_findings = parse_page(text, rel, md, is_root, reader)
         findings += page_findings
         if page is not None:
             pages.append(page)
@@ -135,7 +171,26 @@ def apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
         if level is not None and level != str(finding.severity):
             finding = Finding(finding.path, finding.line, finding.code, Severity(level), finding.message)
         result.append(finding)
-    return sorted(result, key=lambda f: (f.path, f.line, f.code, f.message))
+    # a fragment included twice reports its problems once
+    return sorted(dict.fromkeys(result), key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def discovery_hint(config: Config, corpus: Corpus, findings: list[Finding]) -> str | None:
+    """One line when the findings suggest docscheck read the project wrongly, saying what it read."""
+    refs = sum(len(p.term_refs) for p in (*corpus.pages, *corpus.entry_pages))
+    undefined = sum(1 for f in findings if f.code == "TERM001")
+    docs = config.relpath(config.docs) if config.docs != config.root else "."
+    glossary = f"entries from {config.relpath(config.glossary)}/ ({len(corpus.entries)})" if config.glossary else "no glossary/ entries"
+    blocks = sum(len(p.defined_terms) for p in corpus.pages)
+    if refs >= 2 and undefined > UNDEFINED_SHARE_HINT * refs:
+        return (
+            f"{undefined} of {refs} term references are undefined; docscheck read pages under {docs}/, {glossary} "
+            f"and {blocks} terms of glossary blocks: pass --docs DIR (the Sphinx source directory) or --glossary DIR if the terms live elsewhere"
+        )
+    if config.bib and not corpus.bib:
+        names = ", ".join(config.relpath(b) for b in config.bib)
+        return f"the bibliography ({names}) yields no entry; check that it is BibTeX, or pass --bib FILE to name the right one"
+    return None
 
 
 def check_project(root: Path, config: Config | None = None) -> Report:
@@ -151,7 +206,16 @@ def check_project(root: Path, config: Config | None = None) -> Report:
         entries=tuple(entries),
         bib=tuple(bib),
         entry_pages=tuple(load_entry_pages(entries, config)),
-        settings=RuleSettings(config.review, config.today, config.readability_min, config.min_words),
+        settings=RuleSettings(
+            review=config.review,
+            today=config.today,
+            readability_min=config.readability_min,
+            min_words=config.min_words,
+            editorial=config.editorial,
+            language=config.language,
+            evidence=config.evidence,
+            evidence_max_age=config.evidence_max_age,
+        ),
     )
     findings += run_rules(corpus)
     stats = {
@@ -161,4 +225,5 @@ def check_project(root: Path, config: Config | None = None) -> Report:
         "bib_entries": len(bib),
         "citations": sum(len(p.citations) for p in pages),
     }
-    return Report(apply_severity(findings, config), stats, entries, pages, bib)
+    reported = apply_severity(findings, config)
+    return Report(reported, stats, entries, pages, bib, list(config.notes), discovery_hint(config, corpus, reported))

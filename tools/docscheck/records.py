@@ -53,14 +53,20 @@ class SourceError(Exception):
 
 
 def term_key(text: str) -> str:
-    """The key under which a term, alias or form is matched: NFC, case-folded, single spaces.
+    """The key under which a term, alias or form is matched: NFC, lower-cased, single spaces.
 
-    Sphinx's std domain lower-cases term names; we also fold case the Unicode way and
-    normalise composed/decomposed accents so that NFD input finds NFC entries.
+    Sphinx's std domain matches terms with ``str.lower()``, so we do too (after composing
+    accents, so that NFD input finds NFC entries). Not ``casefold()``: it would make ``Straße``
+    match ``STRASSE``, which Sphinx reports as an undefined term.
     """
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return " ".join(text.casefold().split())
+    text = text.replace("\u2019", "'")
+    return " ".join(text.lower().split())
+
+
+def bib_key(key: str) -> str:
+    """How citation keys compare: pybtex (and so sphinxcontrib-bibtex) ignores their case."""
+    return key.lower()
 
 
 @dataclass(frozen=True)
@@ -116,11 +122,29 @@ class Citation:
 
 @dataclass(frozen=True)
 class DefinedTerm:
-    """A term defined by a ``{glossary}`` / ``.. glossary::`` block of a page (stock Sphinx)."""
+    """A term defined by a ``{glossary}`` / ``.. glossary::`` block of a page (stock Sphinx).
+
+    ``item_line`` is the line of the first term of its glossary item: the term lines of one item
+    share a definition, so they are one term for TERM002 and TERM003 (``Ajax`` / ``AJAX``).
+    """
 
     path: str
     line: int
     term: str
+    item_line: int = 0
+
+
+@dataclass(frozen=True)
+class BibliographyBlock:
+    """A ``bibliography`` directive: with ``:all:`` or ``:filter:`` it lists entries nobody cites."""
+
+    path: str
+    line: int
+    all: bool = False
+    notcited: bool = False
+    filter: str | None = None
+    #: BibTeX files named by the directive's argument (base names); empty means all of them
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +182,7 @@ class Page:
     prose: tuple[Prose, ...]
     directives: frozenset[str] = frozenset()
     is_root: bool = False
+    bibliographies: tuple[BibliographyBlock, ...] = ()
 
     @property
     def is_glossary_page(self) -> bool:
@@ -233,6 +258,15 @@ class RuleSettings:
     today: _dt.date = field(default_factory=_dt.date.today)
     readability_min: float = 50.0
     min_words: int = 80
+    #: the project opted in to editorial rules (PAGE001, PAGE003, PAGE004, TERM006, TERM007) with a
+    #: ``[tool.docscheck]`` table; stock Sphinx projects never asked for them
+    editorial: bool = False
+    #: the Sphinx ``language``; PAGE004's formula is French, so it applies only to ``"fr"``
+    language: str | None = None
+    #: CITE006: every bibliography entry has an ``evidence`` type
+    evidence: bool = False
+    #: PAGE005: years after which a page's newest source is stale (0 turns the rule off)
+    evidence_max_age: int = 6
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .records import Finding, Severity
-from .settings import Config, glob_regex, is_excluded
+from .settings import Config, glob_regex, inside, is_excluded, outside_finding
 
 SKIPPED_DIRS = frozenset({"_build", "_static", "_templates", "node_modules", "__pycache__", "venv", "build"})
 
 
-def walk_files(top: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    """Files under ``top`` with one of ``suffixes``, sorted, each real directory visited once."""
+def walk_files(top: Path, suffixes: tuple[str, ...], root: Path | None = None, findings: list[Finding] | None = None) -> Iterator[Path]:
+    """Files under ``top`` with one of ``suffixes``, sorted, each real directory visited once.
+
+    With ``root``, a symlink (to a file or a directory) that resolves outside ``root`` is not
+    followed: it is reported in ``findings`` as FILE001 « outside the project, not read ».
+    """
     seen: set[tuple[int, int]] = set()
     stack = [top]
     found: list[Path] = []
@@ -37,22 +41,40 @@ def walk_files(top: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
             continue
         for child in children:
             name = child.name
+            if name.startswith("."):
+                continue
             try:
-                if child.is_dir():
-                    if not name.startswith(".") and name not in SKIPPED_DIRS:
-                        stack.append(Path(child.path))
-                elif child.is_file() and name.endswith(suffixes) and not name.startswith("."):
+                is_dir = child.is_dir()
+                wanted = is_dir and name not in SKIPPED_DIRS or not is_dir and child.is_file() and name.endswith(suffixes)
+                if wanted and root is not None and child.is_symlink() and not inside(root, Path(child.path)):
+                    if findings is not None:
+                        findings.append(outside_finding(_relative(Path(child.path), root), what="directory" if is_dir else "file"))
+                    continue
+                if wanted and is_dir:
+                    stack.append(Path(child.path))
+                elif wanted:
                     found.append(Path(child.path))
             except OSError:
                 continue
     return iter(sorted(found))
 
 
-def page_files(config: Config) -> list[Path]:
-    """Pages Sphinx would read: source suffixes under docs, minus conf and project exclusions."""
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_files(config: Config, findings: list[Finding] | None = None) -> list[Path]:
+    """Pages Sphinx would read: source suffixes under docs, minus conf and project exclusions.
+
+    The glossary folder's entries are not pages; symlinks leading outside ROOT are reported in
+    ``findings`` and skipped.
+    """
     docs_patterns = tuple(glob_regex(p) for p in config.docs_exclude)
     files = []
-    for path in walk_files(config.docs, config.source_suffixes):
+    for path in walk_files(config.docs, config.source_suffixes, config.root, findings):
         rel_docs = path.relative_to(config.docs).as_posix() if path.is_relative_to(config.docs) else path.name
         if any(p.match(rel_docs) for p in docs_patterns):
             continue
@@ -64,7 +86,7 @@ def page_files(config: Config) -> list[Path]:
     return files
 
 
-def entry_files(config: Config) -> list[Path]:
+def entry_files(config: Config, findings: list[Finding] | None = None) -> list[Path]:
     """Glossary entry files; a README.md documents the folder and is not an entry (termbase agrees)."""
     if config.glossary is None:
         return []
@@ -72,7 +94,16 @@ def entry_files(config: Config) -> list[Path]:
         paths = sorted(p for p in config.glossary.glob("*.md") if p.is_file() and p.name.lower() != "readme.md")
     except OSError:
         return []
-    return [p for p in paths if not is_excluded(config.relpath(p), config.exclude)]
+    kept = []
+    for path in paths:
+        if is_excluded(config.relpath(path), config.exclude):
+            continue
+        if not inside(config.root, path):
+            if findings is not None:
+                findings.append(outside_finding(config.relpath(path)))
+            continue
+        kept.append(path)
+    return kept
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, Finding | None]:

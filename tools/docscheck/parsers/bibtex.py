@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docscheck.records import BibEntry, Finding, Severity
+from docscheck.records import BibEntry, Finding, Severity, bib_key
 
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]\w*)[ \t\r\n]*([{(])")
 NEXT_ENTRY = re.compile(r"\n[ \t]*@[ \t]*[A-Za-z]\w*[ \t]*[{(]")
@@ -126,7 +126,7 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
         elif chunk.kind == "comment":
             clean = _blank(clean, chunk)
         elif chunk.kind not in NON_ENTRIES:
-            folded = chunk.key.casefold()
+            folded = bib_key(chunk.key)
             if not chunk.key:
                 findings.append(Finding(path, chunk.line, "FILE001", Severity.ERROR, f"@{chunk.kind} entry without a key"))
                 clean = _blank(clean, chunk)
@@ -140,7 +140,7 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
     errors = _parse_errors()
     try:
         data = _parse(clean)
-        parsed = {chunk.key.casefold(): chunk for chunk in kept}
+        parsed = {bib_key(chunk.key): chunk for chunk in kept}
         entries = data.entries
     except errors as exc:
         # Localise the problem: parse the @string definitions with each entry alone.
@@ -156,10 +156,10 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
                 findings.append(_pybtex_error(exc2, path, chunk.line, chunk.key))
                 continue
             entries.update(one.entries)
-            parsed[chunk.key.casefold()] = chunk
+            parsed[bib_key(chunk.key)] = chunk
     result: list[BibEntry] = []
     for key, entry in entries.items():
-        chunk = parsed.get(key.casefold())
+        chunk = parsed.get(bib_key(key))
         if chunk is None:
             continue
         record = BibEntry(
@@ -167,11 +167,15 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
             type=entry.type.lower(),
             path=path,
             line=chunk.line,
-            fields={name.lower(): str(value) for name, value in entry.fields.items()},
+            # persons also as text (``Last, First and …``), as bibliography filters see them
+            fields={
+                **{role.lower(): " and ".join(str(p) for p in people) for role, people in entry.persons.items()},
+                **{name.lower(): str(value) for name, value in entry.fields.items()},
+            },
             persons={role.lower(): len(people) for role, people in entry.persons.items()},
             field_lines=_field_lines(text, chunk),
         )
-        seen[key.casefold()] = record
+        seen[bib_key(key)] = record
         result.append(record)
     result.sort(key=lambda e: e.line)
     return result, findings

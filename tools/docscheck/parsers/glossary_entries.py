@@ -39,8 +39,23 @@ class FrontMatter:
     present: bool = False
 
 
-#: libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one.
+
+    A scalar that looks like a date but is not one (``2026-13-45``) stays a string, so that the
+    rule checking the key reports it at its line; PyYAML itself would raise ``ValueError``.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_SAFE_LOADER = _Loader
 
 
 def _load_yaml(text: str) -> tuple[Any, Any]:
@@ -80,6 +95,8 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         raise SourceError(path, line, f"invalid YAML front matter: {problem}") from None
     except RecursionError:
         raise SourceError(path, 2, "YAML front matter is nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value PyYAML cannot build
+        raise SourceError(path, 2, f"invalid YAML front matter: {exc}") from None
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _value in node.value:

@@ -3,11 +3,17 @@
 Why tokens and not regexes: a role inside a code span, a fenced code block or an HTML block is
 not a role for Sphinx, and directive fences nest. markdown-it gives block line maps; the line of
 a role inside a multi-line paragraph is found by locating its markup in the paragraph source.
+
+Also read as Sphinx reads them: definition lists with the ``{.glossary}`` attribute (they define
+terms), ```` ```{include} ```` fragments (at their own lines), ``csv-table`` cells. Where
+markdown-it stops parsing (nesting deeper than its ``maxNesting``), the page gets a FILE001: the
+lines it skips are not rendered by Sphinx either.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -17,14 +23,16 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from .glossary_blocks import split_glossary
-from .page_collector import PageCollector
+from .page_collector import PageCollector, clip_include
+from .tables import csv_cells, first_content_line
+from .term_text import inline_plain_text, myst_term_text
 
 #: Directives whose content is not MyST (code, data, file lists): roles in them do not count.
 LITERAL_DIRECTIVES = frozenset(
     {
         "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math", "raw", "toctree",
-        "bibliography", "footbibliography", "csv-table", "mermaid", "graphviz", "digraph", "graph",
-        "include", "image", "highlight", "index", "jupyter-execute", "ipython", "doctest",
+        "bibliography", "footbibliography", "mermaid", "graphviz", "digraph", "graph",
+        "image", "figure-md-source", "highlight", "index", "jupyter-execute", "ipython", "doctest",
         "testcode", "testoutput", "testsetup", "testcleanup", "automodule", "autoclass",
         "autofunction", "program-output", "command-output", "card-carousel", "literal",
     }
@@ -34,14 +42,33 @@ CONTENT_ON_FENCE_LINE = frozenset(
     {"note", "warning", "tip", "important", "caution", "attention", "danger", "error", "hint", "seealso"}
 )
 REST_DIRECTIVES = frozenset({"eval-rst", "eval_rst"})
+QUOTED_SCALAR = re.compile(r'"(?P<double>(?:[^"\\]|\\.)*)"\s*|\'(?P<single>(?:[^\']|\'\')*)\'\s*')
 #: Blocks inside which every inline token belongs to one "paragraph" (for citations and PAGE003).
 GROUPING_BLOCKS = {"table_open": "table_close"}
 
 
 @functools.lru_cache(maxsize=8)
 def markdown_parser(extensions: frozenset[str]) -> MarkdownIt:
-    """myst-parser's markdown-it, configured like a Sphinx build with these MyST extensions."""
-    return create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
+    """myst-parser's markdown-it, configured like a Sphinx build with these MyST extensions.
+
+    Its block tokenizer is wrapped to note where markdown-it gives up because of nesting
+    (``md.nesting_skips``, reset by each :meth:`MystPageParser.parse`).
+    """
+    md = create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
+    original = md.block.tokenize
+    skips: list[tuple[int, int]] = []
+    limit = md.options.maxNesting
+
+    def tokenize(state: Any, start: int, end: int) -> None:
+        if state.level >= limit:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                skips.append((line, end))
+        original(state, start, end)
+
+    md.block.tokenize = tokenize  # type: ignore[method-assign]
+    md.nesting_skips = skips  # type: ignore[attr-defined]
+    return md
 
 
 def directive_name(info: str) -> tuple[str, str] | None:
@@ -51,6 +78,38 @@ def directive_name(info: str) -> tuple[str, str] | None:
         return None
     end = info.index("}")
     return info[1:end].strip().lower(), info[end + 1 :].strip()
+
+
+def directive_options(content: str) -> dict[str, str]:
+    """A MyST directive's options: ``:key: value`` lines or a ``---`` YAML block (values as text)."""
+    lines = content.split("\n")
+    options: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        import yaml
+
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if end is None:
+            return {}
+        try:
+            data = yaml.safe_load("\n".join(lines[1:end]))
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            return {}
+        if isinstance(data, dict):
+            options = {str(k): "" if v is None else str(v) for k, v in data.items()}
+        return options
+    for line in lines:
+        if not line.startswith(":") or line.startswith("::"):
+            break
+        key, _, value = line[1:].partition(":")
+        value = value.strip()
+        if value[:1] in ("'", '"'):
+            # MyST reads option values as YAML scalars: `"A", "B"` is invalid and MyST drops the
+            # whole option block (with a warning); a single quoted scalar is unquoted.
+            if not (m := QUOTED_SCALAR.fullmatch(value)):
+                return {}
+            value = m.group("double").replace('\\"', '"') if m.group("double") is not None else m.group("single").replace("''", "'")
+        options[key.strip()] = value
+    return options
 
 
 def split_directive_options(content: str) -> tuple[list[str], int]:
@@ -95,15 +154,41 @@ class MystPageParser:
         self.md = md
         self.out = collector
         self.rest_parser = rest_parser
+        self._depth = 0
 
     def parse(self, text: str, offset: int = 0) -> None:
         """Parse ``text`` whose first line is line ``offset + 1`` of the file."""
-        self.walk(self.md.parse(text), offset)
+        skips: list[tuple[int, int]] = getattr(self.md, "nesting_skips", [])
+        skips.clear()
+        tokens = self.md.parse(text)
+        self._depth += 1
+        try:
+            if skips:
+                self.nesting_error(skips[0], text, offset)
+                skips.clear()
+            self.walk(tokens, offset)
+        finally:
+            self._depth -= 1
+
+    def nesting_error(self, skipped: tuple[int, int], text: str, offset: int) -> None:
+        start, end = skipped
+        last = text.count("\n") + (0 if text.endswith("\n") else 1)
+        whole = end >= last and self._depth == 1 and not self.out.in_include
+        where = "the rest of the page" if whole else f"lines {offset + start + 1}–{offset + end}"
+        limit = self.md.options.maxNesting
+        self.out.error(
+            offset + start + 1,
+            f"lists or block quotes nested deeper than {limit} levels, the limit of markdown-it: {where} "
+            f"(from line {offset + start + 1}) is not parsed, so docscheck cannot check it and Sphinx does not render it either; reduce the nesting",
+        )
 
     def walk(self, tokens: list[Token], offset: int) -> None:
         group_end: str | None = None
         heading = False
         list_depth = 0
+        #: for each open definition list, whether it is a glossary (``{.glossary}``)
+        glossaries: list[bool] = []
+        in_term = False
         for token in tokens:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -121,8 +206,21 @@ class MystPageParser:
                 self.out.end_block()
             elif kind == "heading_open":
                 heading = True
+            elif kind == "dl_open":
+                glossaries.append("glossary" in str(token.attrs.get("class", "")).split())
+            elif kind == "dl_close":
+                glossaries.pop() if glossaries else None
+            elif kind == "dt_open":
+                in_term = bool(glossaries and glossaries[-1])
+            elif kind == "dt_close":
+                in_term = False
             elif kind == "inline":
                 line = offset + (token.map[0] if token.map else 0) + 1
+                if in_term:
+                    if term := inline_plain_text(token.children or []):
+                        self.out.define(line, term, line)
+                    self.inline(token, line, define_only=True)
+                    continue
                 self.inline(token, line)
                 if group_end is None:
                     self.out.end_block(heading=heading)
@@ -139,6 +237,9 @@ class MystPageParser:
         fence_line = offset + (token.map[0] if token.map else 0) + 1
         lines, skipped = split_directive_options(token.content)
         first = fence_line + 1 + skipped
+        if name == "bibliography":
+            self.out.bibliography(fence_line, directive_options(token.content), argument, [k.strip() for k in lines if k.strip()])
+            return
         if name in LITERAL_DIRECTIVES:
             return
         if name == "glossary":
@@ -148,10 +249,49 @@ class MystPageParser:
             if self.rest_parser is not None:
                 self.rest_parser(lines, first)
             return
+        if name == "include":
+            self.include(argument, directive_options(token.content), fence_line)
+            return
+        if name == "csv-table":
+            self.csv_table(directive_options(token.content), lines, first, fence_line, argument)
+            return
         if argument:
             # An admonition's fence-line text is content; another directive's argument is a title.
             self.walk_title(argument, fence_line, title=name not in CONTENT_ON_FENCE_LINE)
         self.parse("\n".join(lines), first - 1)
+
+    def include(self, target: str, options: dict[str, str], line: int) -> None:
+        """```` ```{include} ````: the fragment is MyST, at its own lines, relative to the current file."""
+        if "literal" in options or "code" in options:
+            return
+        found = self.out.read_include(target, line)
+        if found is None:
+            return
+        rel, text = found
+        clipped = clip_include(text, options)
+        if clipped is None:
+            self.out.error(line, f"include of {rel!r}: the start-after or end-before text is not in the file")
+            return
+        fragment, offset = clipped
+        with self.out.included(rel):
+            self.parse(fragment, offset)
+
+    def csv_table(self, options: dict[str, str], lines: list[str], first: int, line: int, title: str) -> None:
+        """``csv-table``: title, header option and cells are MyST; Sphinx reports all roles of the
+        cells at the first content line (the directive's, for ``:file:``)."""
+        if title:
+            self.walk_title(title, line, title=True)
+        at = first_content_line(lines, first) if not options.get("file") else line
+        for cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
+            self.walk_title(cell.replace("\n", " "), at, title=False)
+        if options.get("file"):
+            found = self.out.read_include(options["file"], line)
+            if found is not None:
+                for cell in csv_cells(found[1].splitlines(), options.get("delim")):
+                    self.walk_title(cell.replace("\n", " "), at, title=False)
+            return
+        for cell in csv_cells(lines, options.get("delim")):
+            self.walk_title(cell.replace("\n", " "), at, title=False)
 
     def walk_title(self, text: str, line: int, title: bool) -> None:
         for token in self.md.parse(text):
@@ -160,13 +300,21 @@ class MystPageParser:
                 self.out.end_block(heading=title)
 
     def glossary(self, lines: list[str], first: int) -> None:
-        for item in split_glossary(lines, first):
+        for item in split_glossary(lines, first, lambda line: myst_term_text(line, self.md)):
             for line, term in item.terms:
-                self.out.define(line, term)
+                self.out.define(line, term, item.terms[0][0])
             if item.definition:
                 self.parse("\n".join(item.definition), item.definition_line - 1)
 
-    def inline(self, token: Token, line: int) -> None:
+    def inline(self, token: Token, line: int, define_only: bool = False) -> None:
+        """Roles and visible text of an inline token; ``define_only``: a glossary term line,
+        whose roles still count (Sphinx resolves them) but whose text is not prose."""
+        if define_only:
+            for child in token.children or []:
+                if child.type == "myst_role":
+                    self.out.role(str(child.meta.get("name", "")), child.content, line)
+            self.out.end_block()
+            return
         cursor = _InlineCursor(token.content, line)
         link_depth = 0
         for child in token.children or []:

@@ -1,14 +1,24 @@
 """Accumulates what a page parser finds (roles, glossary terms, prose) into a :class:`Page`.
 
 Both page parsers (MyST and reST) feed the same collector so that roles are classified in one
-place: which role names are term references and which are citations.
+place: which role names are term references and which are citations. The collector also reads
+included fragments (``.. include::``, ```` ```{include} ````) through the reader its caller gives:
+their roles are reported at the fragment's own path and line, as Sphinx reports them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from docscheck.records import Citation, DefinedTerm, Page, Prose, TermRef
+from docscheck.records import BibliographyBlock, Citation, DefinedTerm, Finding, Page, Prose, Severity, SourceError, TermRef
+
+#: ``reader(target, base)``: the path (relative to ROOT) and text of the file ``target`` names,
+#: relative to the file ``base`` (a leading ``/`` means the Sphinx source directory). It raises
+#: :class:`SourceError` (with an empty path) when the file is missing, unreadable or outside ROOT.
+IncludeReader = Callable[[str, str], tuple[str, str]]
+MAX_INCLUDE_DEPTH = 16
 
 TERM_ROLES = frozenset({"term", "std:term"})
 EXPLICIT_TARGET = re.compile(r"^(.*?)\s*<((?:[^<>\\]|\\.)*)>\s*$", re.DOTALL)
@@ -40,12 +50,61 @@ class PageCollector:
         self.defined: list[DefinedTerm] = []
         self.prose: list[Prose] = []
         self.directives: set[str] = set()
+        self.bibliographies: list[BibliographyBlock] = []
         self.order = 0
         self._segments: list[tuple[int, str, int, str]] = []
         self._cited = False
         self._first_line = 0
         #: set while reading a list introduced by a cited paragraph ending with ":"
         self.inherit_cited = False
+        self.page_path = path
+        self.include_reader: IncludeReader | None = None
+        self.findings: list[Finding] = []
+        self._includes: list[str] = []
+
+    def error(self, line: int, message: str) -> None:
+        """A FILE001 finding at ``line`` of the file being read (the page or a fragment)."""
+        self.findings.append(Finding(self.path, line, "FILE001", Severity.ERROR, message))
+
+    def read_include(self, target: str, line: int, base: str | None = None) -> tuple[str, str] | None:
+        """Path and text of an included fragment, or None (reported as FILE001 when it is a problem).
+
+        ``base`` is the file paths are relative to (default: the file being read). docutils'
+        standard includes (``<isonum.txt>``) hold substitutions only and are skipped.
+        """
+        target = target.strip()
+        if not target or (target.startswith("<") and target.endswith(">")) or self.include_reader is None:
+            return None
+        if len(self._includes) >= MAX_INCLUDE_DEPTH:
+            self.error(line, f"includes nested more than {MAX_INCLUDE_DEPTH} deep at {target!r}; not read")
+            return None
+        try:
+            rel, text = self.include_reader(target, base or self.path)
+        except SourceError as exc:
+            self.error(line, exc.message)
+            return None
+        if rel in self._includes or rel == self.page_path:
+            self.error(line, f"circular inclusion of {rel!r}; not read again")
+            return None
+        return rel, text
+
+    @contextmanager
+    def included(self, path: str) -> Iterator[None]:
+        """Read a fragment: roles and terms get its path; its prose is not the page's prose."""
+        self.end_block()
+        saved = self.path
+        self._includes.append(path)
+        self.path = path
+        try:
+            yield
+        finally:
+            self.end_block()
+            self.path = saved
+            self._includes.pop()
+
+    @property
+    def in_include(self) -> bool:
+        return bool(self._includes)
 
     def _next(self) -> int:
         self.order += 1
@@ -53,6 +112,8 @@ class PageCollector:
 
     def text(self, line: int, text: str, kind: str = "text") -> None:
         """Visible text of the current block (``kind`` ``text``, ``link`` or ``break``)."""
+        if self._includes:
+            return  # prose rules report lines of the page: a fragment's lines are not
         if not self._segments:
             self._first_line = line
         self._segments.append((line, text, self._next(), kind))
@@ -64,6 +125,8 @@ class PageCollector:
             text, target = split_term_role(content)
             order = self._next()
             self.refs.append(TermRef(self.path, line, target, text, order))
+            if self._includes:
+                return
             if not self._segments:
                 self._first_line = line
             self._segments.append((line, text, order, "link"))
@@ -88,8 +151,20 @@ class PageCollector:
         """True when the last block cites and ends with ':' (it introduces what follows)."""
         return bool(self.prose) and self.prose[-1].cited and self.prose[-1].text.rstrip().endswith(":")
 
-    def define(self, line: int, term: str) -> None:
-        self.defined.append(DefinedTerm(self.path, line, term))
+    def bibliography(self, line: int, options: dict[str, str], argument: str, keys: list[str]) -> None:
+        """A ``bibliography`` directive: which entries it lists, and the keys of its content.
+
+        Keys listed as content are looked up like citations (sphinxcontrib-bibtex warns at the
+        directive's line when one is missing).
+        """
+        files = tuple(name.rsplit("/", 1)[-1] for name in argument.split())
+        self.bibliographies.append(BibliographyBlock(self.path, line, "all" in options, "notcited" in options, options.get("filter"), files))
+        for key in keys:
+            self.citations.append(Citation(self.path, line, key, "bibliography"))
+
+    def define(self, line: int, term: str, item_line: int = 0) -> None:
+        """A glossary term; ``item_line`` is the first term line of its item (shared definition)."""
+        self.defined.append(DefinedTerm(self.path, line, term, item_line or line))
 
     def page(self, meta: dict[str, object], meta_lines: dict[str, int], has_meta: bool, is_root: bool) -> Page:
         self.end_block()
@@ -104,4 +179,37 @@ class PageCollector:
             prose=tuple(self.prose),
             directives=frozenset(self.directives),
             is_root=is_root,
+            bibliographies=tuple(self.bibliographies),
         )
+
+
+def clip_include(text: str, options: dict[str, str]) -> tuple[str, int] | None:
+    """The part of a fragment an include selects, and the 0-based fragment line it starts at.
+
+    ``start-line``/``end-line`` slice lines, then ``start-after``/``end-before`` cut at the first
+    occurrence of their text, as docutils and myst-parser do. None when a cut text is missing
+    (both tools then refuse the include).
+    """
+    lines = text.splitlines()
+    try:
+        start = int(options["start-line"]) if options.get("start-line") else None
+        end = int(options["end-line"]) if options.get("end-line") else None
+    except ValueError:
+        return None
+    if start is not None and start < 0:
+        start = max(0, len(lines) + start)
+    text = "\n".join(lines[start:end])
+    offset = start or 0
+    after, before = options.get("start-after"), options.get("end-before")
+    if after:
+        index = text.find(after)
+        if index < 0:
+            return None
+        offset += text.count("\n", 0, index + len(after))
+        text = text[index + len(after) :]
+    if before:
+        index = text.find(before)
+        if index < 0:
+            return None
+        text = text[:index]
+    return text, offset

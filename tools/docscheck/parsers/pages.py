@@ -10,16 +10,30 @@ from markdown_it import MarkdownIt
 
 from .glossary_entries import split_front_matter
 from .markdown import MystPageParser
-from .page_collector import PageCollector
+from .page_collector import IncludeReader, PageCollector
 from docscheck.records import Finding, Page, Severity, SourceError
-from .rest import RestPageParser, read_docinfo
+from .rest import RestPageParser, expand_tabs, read_docinfo
+
+
+#: Pages read as MyST; any other source suffix is reStructuredText (as ``source_suffix`` maps it).
+MYST_SUFFIXES = (".md", ".markdown", ".myst")
 
 
 def file_error(path: str, line: int, message: str) -> Finding:
     return Finding(path, line, "FILE001", Severity.ERROR, message)
 
 
-def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False) -> tuple[Page, list[Finding]]:
+def _collector(path: str, md: MarkdownIt, include_reader: IncludeReader | None) -> tuple[PageCollector, MystPageParser, RestPageParser]:
+    """A collector with both page parsers wired to each other (``{eval-rst}``, MyST includes)."""
+    collector = PageCollector(path)
+    collector.include_reader = include_reader
+    rest = RestPageParser(collector)
+    myst = MystPageParser(md, collector, rest)
+    rest.myst = myst
+    return collector, myst, rest
+
+
+def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page, list[Finding]]:
     """Parse a MyST page: front matter (metadata with key lines) then the token walk."""
     text = text.removeprefix("\ufeff")
     findings: list[Finding] = []
@@ -42,26 +56,28 @@ def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False)
                 meta_lines = dict(front.key_lines)
             elif front.data is not None:
                 findings.append(file_error(path, 2, f"front matter must be a mapping of keys to values, not {type(front.data).__name__}"))
-    collector = PageCollector(path)
-    rest = RestPageParser(collector)
-    MystPageParser(md, collector, rest).parse(body, offset)
-    return collector.page(meta, meta_lines, has_meta, is_root), findings
+    collector, myst, _rest = _collector(path, md, include_reader)
+    myst.parse(body, offset)
+    return collector.page(meta, meta_lines, has_meta, is_root), findings + collector.findings
 
 
-def parse_rest_page(text: str, path: str, is_root: bool = False) -> tuple[Page, list[Finding]]:
+def parse_rest_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page, list[Finding]]:
     """Parse a reST page: the top field list is its metadata (as Sphinx reads it)."""
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = expand_tabs(text.removeprefix("\ufeff").splitlines())
     meta, meta_lines, end = read_docinfo(lines)
-    collector = PageCollector(path)
-    RestPageParser(collector).parse(lines[end:], end + 1)
-    return collector.page(meta, meta_lines, bool(meta), is_root), []
+    collector, _myst, rest = _collector(path, md, include_reader)
+    rest.parse(lines[end:], end + 1)
+    return collector.page(meta, meta_lines, bool(meta), is_root), collector.findings
 
 
-def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False) -> tuple[Page | None, list[Finding]]:
-    """Parse a page of either syntax; a parser blow-up on pathological input becomes FILE001."""
+def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page | None, list[Finding]]:
+    """Parse a page of either syntax; a parser blow-up on pathological input becomes FILE001.
+
+    ``include_reader`` reads included fragments (without it, includes are not followed).
+    """
     try:
-        if path.endswith(".rst"):
-            return parse_rest_page(text, path, is_root)
-        return parse_myst_page(text, path, md, is_root)
+        if path.endswith(MYST_SUFFIXES):
+            return parse_myst_page(text, path, md, is_root, include_reader)
+        return parse_rest_page(text, path, md, is_root, include_reader)
     except RecursionError:
         return None, [file_error(path, 1, "page is nested too deeply to be read (directives or lists)")]

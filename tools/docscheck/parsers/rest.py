@@ -5,15 +5,22 @@ section titles, a top-of-file field list (docinfo, used as page metadata), ``.. 
 blocks, and the roles ``:term:`` and ``:cite:p:``… inside paragraphs, masking inline literals.
 Running docutils would mean resolving every directive of every extension; a reader that knows
 the block grammar is enough to locate roles, and stays fast and import-light.
+
+Like docutils, it expands tabs to 8 columns before reading indentation. Included fragments
+(``.. include::``) are read through the collector and parsed at their own lines; CSV tables
+(``.. csv-table::``) are split into cells, each parsed as reST.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .glossary_blocks import split_glossary
 from .markdown import LITERAL_DIRECTIVES
-from .page_collector import PageCollector
+from .page_collector import PageCollector, clip_include
+from .tables import csv_cells, first_content_line
+from .term_text import rest_term_text
 
 DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?(?P<name>[\w][\w:.+-]*)::(?:\s+(?P<arg>.*))?$")
 EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")
@@ -60,17 +67,27 @@ def read_docinfo(lines: list[str]) -> tuple[dict[str, object], dict[str, int], i
     return meta, meta_lines, index
 
 
+def expand_tabs(lines: list[str]) -> list[str]:
+    """docutils reads reST with tabs expanded to 8 columns and form feeds as spaces."""
+    return [line.expandtabs(8).replace("\v", " ").replace("\f", " ").rstrip() if ("\t" in line or "\v" in line or "\f" in line) else line for line in lines]
+
+
 class RestPageParser:
-    """Feeds a :class:`PageCollector` from reST lines (also used for MyST ``{eval-rst}``)."""
+    """Feeds a :class:`PageCollector` from reST lines (also used for MyST ``{eval-rst}``).
+
+    ``myst`` (set by the caller) parses fragments included with a MyST ``:parser:``.
+    """
 
     def __init__(self, collector: PageCollector) -> None:
         self.out = collector
+        self.myst: Any = None
 
     def __call__(self, lines: list[str], first: int) -> None:
         self.parse(lines, first)
 
     def parse(self, lines: list[str], first: int) -> None:
         """Parse ``lines``; ``lines[0]`` is line ``first`` (1-based) of the file."""
+        lines = expand_tabs(lines)
         paragraph: list[tuple[int, str]] = []
         literal_after: int | None = None
         index = 0
@@ -122,24 +139,73 @@ class RestPageParser:
     def directive(self, name: str, argument: str, body: list[str], line: int) -> None:
         self.paragraph([])
         self.out.directives.add(name)
-        if name in LITERAL_DIRECTIVES:
+        if name in LITERAL_DIRECTIVES and name != "bibliography":
             return
         content = _dedent(body)
         skipped = 0
-        while skipped < len(content) and FIELD.match(content[skipped]):
+        options: dict[str, str] = {}
+        while skipped < len(content) and (field := FIELD.match(content[skipped])):
+            options[field.group("key").strip()] = (field.group("value") or "").strip()
             skipped += 1
         content_first = line + 1 + skipped
         content = content[skipped:]
+        if name == "bibliography":
+            self.out.bibliography(line, options, argument, [k.strip() for k in content if k.strip()])
+            return
+        if name == "include":
+            self.include(argument, options, line)
+            return
+        if name == "csv-table":
+            self.csv_table(options, content, content_first, line)
+            return
         if name == "glossary":
-            for item in split_glossary(content, content_first):
+            for item in split_glossary(content, content_first, rest_term_text):
                 for term_line, term in item.terms:
-                    self.out.define(term_line, term)
+                    self.out.define(term_line, term, item.terms[0][0])
                 if item.definition:
                     self.parse(list(item.definition), item.definition_line)
             return
         if argument:
             self.paragraph([(line, argument)])
         self.parse(content, content_first)
+
+    def include(self, target: str, options: dict[str, str], line: int) -> None:
+        """``.. include::``: parse the fragment at its own lines (not for ``:literal:``/``:code:``).
+
+        Sphinx resolves the path relative to the *document* (not to an including fragment), and
+        docutils numbers the lines of a clipped fragment from the cut.
+        """
+        if "literal" in options or "code" in options:
+            return
+        found = self.out.read_include(target, line, base=self.out.page_path)
+        if found is None:
+            return
+        rel, text = found
+        clipped = clip_include(text, options)
+        if clipped is None:
+            self.out.error(line, f"include of {rel!r}: the start-after or end-before text is not in the file")
+            return
+        fragment, offset = clipped
+        with self.out.included(rel):
+            if "myst" in options.get("parser", "") and self.myst is not None:
+                self.myst.parse(fragment, offset)
+            else:
+                self.parse(fragment.splitlines(), 1 if options.get("start-line") or options.get("start-after") else offset + 1)
+
+    def csv_table(self, options: dict[str, str], content: list[str], first: int, line: int) -> None:
+        """``.. csv-table::``: each cell (header option, content or ``:file:``) is reST; Sphinx
+        reports all its roles at the first content line (the directive's, for ``:file:``)."""
+        at = first_content_line(content, first) if not options.get("file") else line
+        for cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
+            self.paragraph([(at, cell.replace("\n", " "))])
+        if options.get("file"):
+            found = self.out.read_include(options["file"], line, base=self.out.page_path)
+            if found is not None:
+                for cell in csv_cells(found[1].splitlines(), options.get("delim")):
+                    self.paragraph([(at, cell.replace("\n", " "))])
+            return
+        for cell in csv_cells(content, options.get("delim")):
+            self.paragraph([(at, cell.replace("\n", " "))])
 
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         """Emit one paragraph's roles and prose, then close it as a block."""

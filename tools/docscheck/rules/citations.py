@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from docscheck.records import BibEntry, Corpus, Finding, Severity
+from docscheck.records import EVIDENCE_TYPES, BibEntry, Corpus, Finding, Severity, bib_key
+
+from .bibliography_filter import listed_entries
 
 #: Required fields per entry type; a tuple inside means "one of these".
 REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
@@ -43,25 +46,66 @@ def _has(entry: BibEntry, name: str) -> bool:
     return bool(entry.fields.get(name, "").strip()) or entry.persons.get(name, 0) > 0
 
 
-def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
-    """CITE001: every cited key (pages, entry bodies, entry ``sources``) is in the bibliography."""
-    known = {entry.key.casefold() for entry in corpus.bib}
+def _cited_in(corpus: Corpus) -> dict[str, frozenset[str]]:
+    """Lower-cased key → paths citing it (roles of pages and entry bodies, entry ``sources``)."""
+    cited_in: dict[str, set[str]] = {}
     for page in (*corpus.pages, *corpus.entry_pages):
         for citation in page.citations:
-            if citation.key.casefold() not in known:
-                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; add it to the .bib file or fix the key")
+            cited_in.setdefault(bib_key(citation.key), set()).add(citation.path)
     for entry in corpus.entries:
         for key in entry.sources:
-            if key.casefold() not in known:
+            cited_in.setdefault(bib_key(key), set()).add(entry.path)
+    return {key: frozenset(paths) for key, paths in cited_in.items()}
+
+
+def _listed(corpus: Corpus, cited_in: dict[str, frozenset[str]]) -> tuple[set[str], bool]:
+    """Keys the ``bibliography`` directives list beyond cited entries, and whether one lists every
+    cited entry (the default ``cited`` filter)."""
+    listed: set[str] = set()
+    lists_cited = False
+    for page in corpus.pages:
+        for block in page.bibliographies:
+            if block.filter is None and not block.notcited:
+                lists_cited = True
+                if not block.all:
+                    continue
+            entries = tuple(e for e in corpus.bib if not block.files or PurePosixPath(e.path).name in block.files)
+            listed |= {bib_key(e.key) for e in listed_entries(block, entries, cited_in, page.path)}
+    return listed, lists_cited
+
+
+def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
+    """CITE001: every cited key (pages, entry bodies, entry ``sources``) is in the bibliography.
+
+    When the project's ``bibliography`` directives all use a ``:filter:`` (or ``:notcited:``), a
+    key they leave out cannot be linked either: sphinxcontrib-bibtex reports it as not found.
+    """
+    known = {bib_key(entry.key) for entry in corpus.bib}
+    filtered: set[str] | None = None
+    if any(page.bibliographies for page in corpus.pages):
+        listed, lists_cited = _listed(corpus, _cited_in(corpus))
+        filtered = None if lists_cited else listed
+    for page in (*corpus.pages, *corpus.entry_pages):
+        for citation in page.citations:
+            key = bib_key(citation.key)
+            if key not in known:
+                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; add it to the .bib file or fix the key")
+            elif filtered is not None and key not in filtered and not citation.role.startswith("foot"):
+                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is in the bibliography file, but no bibliography directive lists it (their :filter: leaves it out), so it cannot be linked")
+    for entry in corpus.entries:
+        for key in entry.sources:
+            if bib_key(key) not in known:
                 yield _error(entry.path, entry.line_of("sources"), "CITE001", f"source '{key}' is not in the bibliography; add it to the .bib file or fix the key")
 
 
 def uncited_entries(corpus: Corpus) -> Iterator[Finding]:
-    """CITE002: every bibliography entry is cited by a page or listed in an entry's sources."""
-    cited = {c.key.casefold() for page in (*corpus.pages, *corpus.entry_pages) for c in page.citations}
-    cited |= {key.casefold() for entry in corpus.entries for key in entry.sources}
+    """CITE002: every bibliography entry is cited by a page, listed in an entry's sources, or shown
+    by a ``bibliography`` directive that lists uncited entries (``:all:``, ``:notcited:``, ``:filter:``)."""
+    cited_in = _cited_in(corpus)
+    listed, _lists_cited = _listed(corpus, cited_in)
+    used = set(cited_in) | listed
     for entry in corpus.bib:
-        if entry.key.casefold() not in cited:
+        if bib_key(entry.key) not in used:
             yield _error(entry.path, entry.line, "CITE002", f"bibliography entry '{entry.key}' is never cited; cite it with {{cite:p}}`{entry.key}` or remove it")
 
 
@@ -97,4 +141,17 @@ def malformed_fields(corpus: Corpus) -> Iterator[Finding]:
                 yield _error(entry.path, entry.line_of("url"), "CITE005", f"malformed URL '{url}' in '{entry.key}': expected an absolute http(s) address without spaces")
 
 
-CITE_RULES = [unknown_citations, uncited_entries, incomplete_entries, malformed_fields]
+def missing_evidence(corpus: Corpus) -> Iterator[Finding]:
+    """CITE006 (``evidence = true``): each entry says what kind of source it is, with a known code."""
+    if not corpus.settings.evidence:
+        return
+    valid = ", ".join(EVIDENCE_TYPES)
+    for entry in corpus.bib:
+        code = entry.fields.get("evidence", "").strip()
+        if not code:
+            yield Finding(entry.path, entry.line, "CITE006", Severity.WARNING, f"bibliography entry '{entry.key}' has no evidence type: add evidence = {{code}}, one of: {valid}")
+        elif code.lower() not in EVIDENCE_TYPES:
+            yield Finding(entry.path, entry.line_of("evidence"), "CITE006", Severity.WARNING, f"unknown evidence type '{code}' in '{entry.key}'; valid types: {valid}")
+
+
+CITE_RULES = [unknown_citations, uncited_entries, incomplete_entries, malformed_fields, missing_evidence]

@@ -2,9 +2,16 @@
 
 A *content page* is a page with at least one paragraph of prose that is not the root document
 (``index``, a landing page), not a glossary page (it has a glossary block or a glossary
-directive) and not a bibliography page (it has a ``bibliography`` directive). PAGE001 and
-PAGE004 apply to content pages; PAGE002 (only when ``review = true``) applies to content pages
-and to any page that declares ``last_reviewed`` or ``next_review``.
+directive) and not a bibliography page (it has a ``bibliography`` directive).
+
+- PAGE001, PAGE003 and PAGE004 are editorial rules: they apply only when the project opted in
+  with a ``[tool.docscheck]`` table; PAGE001 and PAGE003 also need a bibliography, and PAGE004
+  (a French formula) a French project (``language = "fr"``).
+- PAGE002 (``review = true``) applies to content pages and to any page that declares
+  ``last_reviewed`` or ``next_review``; a declared date that is not a date is reported even
+  without ``review = true``.
+- PAGE005 (``review = true``, ``evidence_max_age`` > 0) applies to content pages that cite sources,
+  unless their front matter says ``historical: true``.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ import re
 from collections.abc import Iterator
 
 from .readability import score_blocks
-from docscheck.records import Corpus, Finding, Page, Severity
+from docscheck.records import BibEntry, Corpus, Finding, Page, Severity, bib_key
 
 PERCENT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]*[–—-][ \u00a0\u202f]*\d+(?:[.,]\d+)?)?[ \u00a0\u202f]*%")
 REVIEW_KEYS = ("last_reviewed", "next_review")
+YEAR_START = re.compile(r"\d{4}(?!\d)")
 MAX_REVIEW_SPAN_YEARS = 3
 
 
@@ -31,8 +39,15 @@ def _first_prose_line(page: Page) -> int:
     return next((p.line for p in page.prose if not p.heading), 1)
 
 
+def cites_are_expected(corpus: Corpus) -> bool:
+    """Citation-presence rules need an opted-in project that has a bibliography."""
+    return corpus.settings.editorial and bool(corpus.bib)
+
+
 def pages_without_citations(corpus: Corpus) -> Iterator[Finding]:
     """PAGE001: a content page cites at least one source."""
+    if not cites_are_expected(corpus):
+        return
     for page in corpus.pages:
         if is_content_page(page) and not page.citations:
             yield Finding(page.path, 1, "PAGE001", Severity.WARNING, "content page cites no source; support its statements with {cite:p}`key`")
@@ -58,9 +73,17 @@ def _add_years(day: _dt.date, years: int) -> _dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def malformed_review_dates(page: Page) -> Iterator[Finding]:
+    for key in REVIEW_KEYS:
+        if key in page.meta and _as_date(page.meta[key]) is None:
+            yield Finding(page.path, page.meta_lines.get(key, 1), "PAGE002", Severity.ERROR, f"'{key}' must be an ISO date (YYYY-MM-DD), not {page.meta[key]!r}")
+
+
 def review_metadata(corpus: Corpus) -> Iterator[Finding]:
     """PAGE002: ``last_reviewed`` and ``next_review`` are ISO dates, at most 3 years apart, not overdue."""
     if not corpus.settings.review:
+        for page in corpus.pages:
+            yield from malformed_review_dates(page)
         return
     today = corpus.settings.today
     for page in corpus.pages:
@@ -91,6 +114,8 @@ def review_metadata(corpus: Corpus) -> Iterator[Finding]:
 
 def uncited_percentages(corpus: Corpus) -> Iterator[Finding]:
     """PAGE003: a paragraph (or table) giving a percentage cites its source."""
+    if not cites_are_expected(corpus):
+        return
     for page in corpus.pages:
         for prose in page.prose:
             if prose.cited or prose.heading:
@@ -102,7 +127,13 @@ def uncited_percentages(corpus: Corpus) -> Iterator[Finding]:
 
 
 def readability(corpus: Corpus) -> Iterator[Finding]:
-    """PAGE004: Kandel–Moles score of a content page's prose at or above the threshold."""
+    """PAGE004: Kandel–Moles score of a content page's prose at or above the threshold.
+
+    The formula is French: it applies only to an opted-in project whose language is French.
+    """
+    language = (corpus.settings.language or "").replace("-", "_").split("_")[0].lower()
+    if not corpus.settings.editorial or language != "fr":
+        return
     threshold = corpus.settings.readability_min
     for page in corpus.pages:
         if not is_content_page(page):
@@ -113,6 +144,46 @@ def readability(corpus: Corpus) -> Iterator[Finding]:
         score, words = result
         if words >= corpus.settings.min_words and score < threshold:
             yield Finding(page.path, _first_prose_line(page), "PAGE004", Severity.WARNING, f"readability score {score:.1f} (Kandel–Moles) is below {threshold:g}: use shorter sentences and simpler words")
+
+
+def _flag(value: object) -> bool:
+    """A front-matter switch: YAML ``true``, or the text ``true``/``yes``/``1`` (reST field lists)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1", "on")
+    return value is True
+
+
+def entry_year(entry: BibEntry) -> int | None:
+    """Year of publication from ``year`` (four digits) or the start of a biblatex ``date``."""
+    for name in ("year", "date"):
+        if m := YEAR_START.match(entry.fields.get(name, "").strip().strip("{}")):
+            return int(m.group())
+    return None
+
+
+def stale_evidence(corpus: Corpus) -> Iterator[Finding]:
+    """PAGE005: the newest source a content page cites is at most ``evidence_max_age`` years old.
+
+    Only with ``review = true``; a history page opts out with ``historical: true``.
+    """
+    max_age = corpus.settings.evidence_max_age
+    if not corpus.settings.review or max_age <= 0:
+        return
+    years = {bib_key(entry.key): (entry_year(entry), entry.key) for entry in corpus.bib}
+    oldest_allowed = corpus.settings.today.year - max_age
+    for page in corpus.pages:
+        if not is_content_page(page) or _flag(page.meta.get("historical")):
+            continue
+        dated = [years[k] for k in {bib_key(c.key) for c in page.citations} if k in years and years[k][0] is not None]
+        if not dated:
+            continue
+        year, key = max(dated, key=lambda item: (item[0], item[1]))
+        if year < oldest_allowed:  # type: ignore[operator]
+            yield Finding(
+                page.path, 1, "PAGE005", Severity.WARNING,
+                f"newest cited source is '{key}' ({year}), older than {max_age} years (evidence_max_age): "
+                f"cite a source from {oldest_allowed} or later, or mark a history page with historical: true",
+            )  # fmt: skip
 
 
 PAGE_RULES = [pages_without_citations, review_metadata, uncited_percentages, readability]

@@ -18,6 +18,8 @@ class Definition:
     path: str
     line: int
     entry: GlossaryEntry | None = None
+    #: a glossary block's item, as (path, line of its first term): its term lines are one term
+    item: tuple[str, int] | None = None
 
     def describe(self) -> str:
         return f"{self.path}:{self.line}"
@@ -38,7 +40,14 @@ def _entry_definitions(entry: GlossaryEntry) -> list[Definition]:
 
 
 def _block_definition(term: DefinedTerm) -> Definition:
-    return Definition(term.term, term.path, term.line)
+    return Definition(term.term, term.path, term.line, item=(term.path, term.item_line or term.line))
+
+
+def same_term(first: Definition, again: Definition) -> bool:
+    """Two names of one entry, or two term lines of one glossary item (``Ajax`` / ``AJAX``)."""
+    if first.entry is not None or again.entry is not None:
+        return first.entry is again.entry
+    return first.item == again.item
 
 
 _LAST: list[tuple[Corpus, TermIndex]] = []
@@ -68,7 +77,7 @@ def _build_index(corpus: Corpus) -> TermIndex:
         first = by_key.get(key)
         if first is None:
             by_key[key] = definition
-        elif first.entry is None or first.entry is not definition.entry:
+        elif not same_term(first, definition):
             duplicates.append((first, definition))
     slugs = {entry.slug: entry for entry in corpus.entries}
     return TermIndex(by_key, tuple(duplicates), slugs)

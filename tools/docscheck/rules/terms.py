@@ -23,17 +23,36 @@ def undefined_terms(corpus: Corpus) -> Iterator[Finding]:
 
 
 def unreferenced_entries(corpus: Corpus) -> Iterator[Finding]:
-    """TERM002: an entry nobody links to (links from pages and from *other* entries count)."""
+    """TERM002: a term nobody links to: a glossary entry, or an item of a page's glossary block.
+
+    For an entry, links from pages and from *other* entries count; an item with several term
+    lines is used when any of them is linked.
+    """
     index = build_index(corpus)
-    used: set[str] = set()
+    used_entries: set[str] = set()
+    used_items: set[tuple[str, int]] = set()
     for page in (*corpus.pages, *corpus.entry_pages):
         for ref in page.term_refs:
             definition = index.by_key.get(term_key(ref.target))
-            if definition is not None and definition.entry is not None and definition.entry.path != ref.path:
-                used.add(definition.entry.slug)
+            if definition is None:
+                continue
+            if definition.entry is not None:
+                if definition.entry.path != ref.path:
+                    used_entries.add(definition.entry.slug)
+            elif definition.item is not None:
+                used_items.add(definition.item)
     for entry in corpus.entries:
-        if entry.slug not in used:
+        if entry.slug not in used_entries:
             yield Finding(entry.path, entry.line_of("term"), "TERM002", Severity.WARNING, f"glossary entry '{entry.term}' is never referenced; link it with {{term}}`{entry.term}` where it is mentioned, or remove it")
+    reported: set[tuple[str, int]] = set()
+    for page in corpus.pages:
+        for term in page.defined_terms:
+            item = (term.path, term.item_line or term.line)
+            if item in used_items or item in reported:
+                continue
+            reported.add(item)
+            role = ":term:" if term.path.endswith(".rst") else "{term}"
+            yield Finding(term.path, term.line, "TERM002", Severity.WARNING, f"glossary term '{term.term}' is never referenced; link it with {role}`{term.term}` where it is mentioned, or remove it")
 
 
 def duplicate_terms(corpus: Corpus) -> Iterator[Finding]:
@@ -53,7 +72,9 @@ def unknown_see_also(corpus: Corpus) -> Iterator[Finding]:
 
 
 def entries_without_sources(corpus: Corpus) -> Iterator[Finding]:
-    """TERM006: every definition rests on at least one bibliography key."""
+    """TERM006: every definition rests on at least one bibliography key (editorial rule)."""
+    if not corpus.settings.editorial:
+        return
     for entry in corpus.entries:
         if not entry.sources:
             yield _error(entry.path, entry.line_of("sources"), "TERM006", f"entry '{entry.term}' has no sources; add sources: [key] with keys of the bibliography")
@@ -63,8 +84,9 @@ def unlinked_first_mentions(corpus: Corpus) -> Iterator[Finding]:
     """TERM007: on each page, the first mention of an entry's term is a ``{term}`` link.
 
     Headings, code, links, role text and glossary pages are ignored; plural forms count.
+    An editorial rule: only for projects with a ``[tool.docscheck]`` table.
     """
-    if not corpus.entries:
+    if not corpus.entries or not corpus.settings.editorial:
         return
     index = build_index(corpus)
     matcher = MentionMatcher(corpus.entries)
