@@ -225,6 +225,7 @@ EVIDENCE_TYPES: dict[str, str] = {
     "serie-de-cas": "série de cas",
     "cas-clinique": "cas clinique unique",
     "etude-preclinique": "étude en laboratoire",
+    "modelisation": "étude de modélisation",
     "revue": "revue",
     "recommandation": "recommandation de pratique",
     "classification": "classification de référence",
