@@ -48,6 +48,8 @@ termbase_category_labels = {
     "essais-et-resultats": "Essais et résultats",
     "effets-indesirables": "Effets indésirables",
 }
+# Words readers search for that are not glossary names (brand names, everyday words): one file.
+termbase_search_synonyms = "../glossary/search-synonyms.yaml"
 # Handouts list three authors, then « et al. », to stay within a few pages.
 termbase_handouts_bibtex_style = "plain_fr_compact"
 # Address printed on handouts and in the PDF; replace with the published address.

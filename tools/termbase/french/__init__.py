@@ -8,12 +8,19 @@ Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`); usable alone 
 - :mod:`termbase.french.typography` — no-break spaces before ``; ! ? :`` and inside « » in HTML
   text, in titles (read time, so navigation and ``<title>`` get them too) and through the
   templates' ``striptags`` filter;
-- :mod:`termbase.french.search` — accent-insensitive French search (index and query folded);
+- :mod:`termbase.french.search` — accent-insensitive French search (index and query folded),
+  « PD1 » = « PD-1 » = « PD 1 »;
+- :mod:`termbase.french.search_terms` — search that knows the glossary (names, synonyms, main
+  pages, ranking by frequency, clean snippets, a French no-result message);
 - :mod:`termbase.french.tooltips` — short definitions on term links (hover and keyboard focus);
 - :mod:`termbase.french.ui_strings` — a French search box text for pydata-sphinx-theme (the other UI
   strings come from the theme's and the project's gettext catalogs, ``docs/locale/``).
 
-No configuration value: the typography applies when ``language`` is French, the rest always.
+The typography applies when ``language`` is French, the rest always. One configuration value:
+
+``termbase_search_synonyms`` (str, default ``""``)
+    A YAML file of search synonyms (``words: glossary term`` lines), relative to the directory of
+    ``conf.py``; empty means none. See :mod:`termbase.french.search_terms`.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from typing import Any
 def setup(app: Any) -> dict[str, Any]:
     # Imported here, not at module level: other parts import termbase.french.collation or
     # termbase.french.dates without paying for Sphinx transforms.
-    from . import search, tooltips, ui_strings
+    from . import search, search_terms, tooltips, ui_strings
     from .apostrophes import ElisionBeforeInline
     from .typography import FrenchSpacing, FrenchSpacingInTitles, install_title_filter
 
@@ -34,6 +41,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_transform(FrenchSpacingInTitles)
     app.connect("builder-inited", install_title_filter)
     search.register(app)
+    search_terms.register(app)
     tooltips.register(app)
     ui_strings.register(app)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: search_terms keeps per-page facts in the environment (bump when they change).
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -10,10 +10,20 @@ The JavaScript side wraps Sphinx's own minified Snowball French stemmer (shipped
 ``sphinx/search/minified-js``) with ``static/french-folding-stemmer.js``; nothing is fetched.
 Sphinx's French stop words are kept, plus their folded spellings ("ete" for "été") so that a
 query typed without accents skips them too.
+
+Readers also write names of molecules and trials in several ways: "PD1", "PD-1", "PD 1". The rule
+(:func:`compact`, and ``compact`` in ``static/termbase-search.js``, which must agree) drops a
+hyphen between two letters or digits, and spaces between a letter and a digit: "PD-1", "PD 1" and
+"PD1" all become "PD1", "PD-L1" becomes "PDL1", "CAR-T" becomes "CART", "phase 3" becomes
+"phase3". The query is compacted before Sphinx splits it; the index keeps every word as before and
+also gets the compacted chains (:meth:`SearchFrenchFolded.split`), so both sides meet. Spaces
+between two letters are kept ("lymphocytes T" stays two words): "CAR T" is found through the
+glossary (:mod:`termbase.french.search_terms`), whose names are compared without any separator.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -36,6 +46,31 @@ def fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.translate(_LIGATURES))
     stripped = "".join(char for char in decomposed if not _COMBINING_DIACRITICS[0] <= char <= _COMBINING_DIACRITICS[1])
     return unicodedata.normalize("NFC", stripped).lower()
+
+
+# A hyphen between two letters or digits, or spaces after a letter and before a digit.
+_JOINER = re.compile(r"(?<=[^\W_])[-\u2010\u2011](?=[^\W_])|(?<=[^\W\d_])[ \u00a0\u202f]+(?=\d)")
+_CHAIN = re.compile(r"[^\W_]+(?:(?:[-\u2010\u2011]|(?<=[^\W\d_])[ \u00a0\u202f]+(?=\d))[^\W_]+)+")
+
+
+def compact(text: str) -> str:
+    """Drop the separators inside names like "PD-1", "PD 1", "CAR-T": "PD1", "PD1", "CART"."""
+    return _JOINER.sub("", text)
+
+
+def chain_words(text: str) -> list[str]:
+    """The compacted forms of every chain of *text* and of its consecutive parts, for the index.
+
+    "anti-PD-L1" gives "antiPD", "antiPDL1", "PDL1"…: a page about anti-PD-1 is found by "PD1" too.
+    Chains are short (a few parts), so listing every consecutive span stays cheap.
+    """
+    words: list[str] = []
+    for match in _CHAIN.finditer(text):
+        parts = [part for part in _JOINER.split(match.group()) if part]
+        for start in range(len(parts) - 1):
+            for end in range(start + 2, len(parts) + 1):
+                words.append("".join(parts[start:end]))
+    return words
 
 
 FOLDED_FRENCH_STOPWORDS = frozenset(FRENCH_STOPWORDS) | frozenset(fold(word) for word in FRENCH_STOPWORDS)
@@ -68,6 +103,10 @@ class SearchFrenchFolded(SearchFrench):
 
     def stem(self, word: str) -> str:
         return self.stemmer.stemWord(fold(word))
+
+    def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's parameter name
+        """Sphinx's words, plus the compacted chains ("PD1" for "PD-1"), see :func:`compact`."""
+        return super().split(input) + chain_words(input)
 
     def word_filter(self, word: str) -> bool:
         """Skip stop words whatever their case or accents ("Elle", "Été"), and numbers.

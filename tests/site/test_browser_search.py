@@ -1,0 +1,121 @@
+"""The real site's search in Chromium: everyday words, PD1/PD-1, glossary first, clean snippets.
+
+Drives Debian's /usr/bin/chromium (conftest.py) on the site built once by ``site_html``. The
+glossary-aware part is termbase.french.search_terms + static/termbase-search.js.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from termbase.french.search import SearchFrenchFolded
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning"),
+]
+
+TOOLTIP = re.compile(r'<span role="tooltip"[^>]*>(.*?)</span>', re.S)
+
+
+def search(page: Page, site_url: str, query: str) -> list[dict[str, str]]:
+    """Results of *query* on search.html, in order: href, and the snippet once it has loaded."""
+    page.goto(f"{site_url}/search.html?q={query.replace(' ', '+')}")
+    page.wait_for_function("() => (document.querySelector('#search-results .search-summary') || {}).textContent", timeout=15_000)
+    page.wait_for_load_state("networkidle")  # snippets are fetched page by page
+    return page.eval_on_selector_all(
+        "#search-results ul.search > li",
+        "items => items.map(li => ({href: li.querySelector('a').getAttribute('href'), snippet: (li.querySelector('p.context') || {}).textContent || ''}))",
+    )
+
+
+def status(page: Page) -> str:
+    return page.inner_text("#search-results .search-summary")
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "second"),
+    [
+        ("effets secondaires", "glossaire.html#term-effet-indesirable", "effets-indesirables.html"),
+        ("PD1", "glossaire.html#term-pd-1", None),
+        ("PD 1", "glossaire.html#term-pd-1", None),
+        ("PDL1", "glossaire.html#term-pd-l1", "inhibiteurs-points-de-controle.html"),
+        ("CAR T", "glossaire.html#term-cellule-car-t", "therapies-cellulaires.html"),
+        ("Keytruda", "glossaire.html#term-pembrolizumab", None),
+    ],
+)
+def test_everyday_words_find_the_glossary_entry_first_then_its_main_page(page: Page, site_url: str, query: str, first: str, second: str | None) -> None:
+    results = [result["href"] for result in search(page, site_url, query)]
+    assert len(results) >= 2, f"{query!r} finds the entry and pages: {results}"
+    assert results[0] == first
+    if second:
+        assert results[1] == second
+
+
+def test_a_query_with_a_glossary_name_inside_finds_pages_using_the_term(page: Page, site_url: str) -> None:
+    results = [result["href"] for result in search(page, site_url, "effets secondaires du nivolumab")]
+    assert "effets-indesirables.html" in results[:3]
+
+
+def test_pd1_written_any_way_finds_the_same_pages(page: Page, site_url: str) -> None:
+    found = [sorted(result["href"] for result in search(page, site_url, query)) for query in ("PD1", "PD-1", "pd 1")]
+    assert found[0] == found[1] == found[2]
+
+
+def test_the_page_about_lymphocytes_ranks_in_the_first_three(page: Page, site_url: str) -> None:
+    results = [result["href"] for result in search(page, site_url, "lymphocytes")]
+    assert "systeme-immunitaire-et-cancer.html" in results[:3], results
+
+
+def test_no_result_message_is_plain_french_and_links_the_glossary(page: Page, site_url: str) -> None:
+    assert search(page, site_url, "xylophone") == []
+    message = status(page)
+    assert "catégories" not in message
+    assert message.startswith("Aucune page ne contient ces mots.")
+    link = page.locator("#search-results .search-summary a")
+    assert (link.get_attribute("href") or "").endswith("glossaire.html")
+    assert "glossaire" in link.inner_text()
+
+
+def tooltip_texts(site: Path) -> set[str]:
+    """Every hidden definition of the site (term tooltips and citation previews)."""
+    texts = set()
+    for path in site.glob("*.html"):
+        texts |= {" ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)).split()) for t in TOOLTIP.findall(path.read_text(encoding="utf-8"))}
+    return {text for text in texts if len(text) >= 25}
+
+
+@pytest.mark.parametrize("query", ["PD-L1", "lymphocytes", "immunotherapie"])
+def test_snippets_leave_out_the_hidden_definitions(page: Page, site_url: str, site_html: Path, query: str) -> None:
+    hidden = tooltip_texts(site_html)
+    results = search(page, site_url, query)
+    # The glossary and the bibliography show these texts for real; the other pages only hide them.
+    shown_there = ("glossaire.html", "bibliographie.html")
+    snippets = [" ".join(r["snippet"].split()) for r in results if r["snippet"] and not r["href"].startswith(shown_there)]
+    assert snippets, "the results show snippets"
+    glued = [(snippet, text) for snippet in snippets for text in hidden if text[:25] in snippet]
+    assert glued == []
+
+
+def test_search_index_has_no_word_that_only_a_hidden_definition_holds(site_html: Path) -> None:
+    text = (site_html / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    language = SearchFrenchFolded({})
+    leaks = []
+    for number, docname in enumerate(index["docnames"]):
+        page = (site_html / f"{docname}.html").read_text(encoding="utf-8")
+        hidden = " ".join(TOOLTIP.findall(page))
+        shown = TOOLTIP.sub(" ", page)
+        only_hidden = {language.stem(w).lower() for w in language.split(html.unescape(hidden))} - {language.stem(w).lower() for w in language.split(html.unescape(shown))}
+        for stem in only_hidden:
+            files = index["terms"].get(stem, [])
+            if number in (files if isinstance(files, list) else [files]):
+                leaks.append((docname, stem))
+    assert leaks == []

@@ -1,0 +1,397 @@
+"""Search that knows the glossary: everyday words find the pages that explain them.
+
+Sphinx's search finds pages holding every word of the query, ranks them by title or text match
+and breaks ties alphabetically. A patient types « effets secondaires », « PD1 » or « Keytruda »
+and gets nothing, or the right page fifth. ``static/termbase-search.js`` reworks the query on the
+search page with what this module writes to ``_static/termbase-search-data.js``:
+
+- **Glossary names.** Every term, alias, form and English equivalent of the glossary (the English
+  one also split at its parentheses: « irAE » for « immune-related adverse event (irAE) ») is
+  compared with the query with accents, case, hyphens and spaces ignored (:func:`name_key`:
+  « CAR T » = « CAR-T », « PDL1 » = « PD-L1 »). A query that *is* a name lists the entry's
+  glossary definition first, then the entry's main page, then every page that links the term,
+  then the usual full-text results. A name *inside* a longer query (« effets secondaires du
+  nivolumab ») is also searched as the entry's term (« effet indésirable du nivolumab »).
+- **Synonyms.** Words readers use that are not names of an entry (brand names of drugs, « cancer
+  de la peau »…) live in a small YAML file named by the configuration value
+  ``termbase_search_synonyms`` (the guide: ``glossary/search-synonyms.yaml``), one
+  ``words: glossary name`` line each; they then behave like a name of that entry. A target that is
+  not a glossary name, or words that already are one, is a warning with the file and line.
+- **The main page of an entry** is the content page whose title names the entry (any of its
+  term, aliases and forms as whole words), else the page with a section title naming it, else the
+  page linking the term most often (at least twice); among several, the one with the most links
+  to the entry, then the shortest title. Computed at build time from the pages, never written by
+  hand.
+- **Ranking.** Full-text results also get a bonus from how often the query's words occur in each
+  page (the most frequent stems of every page are kept), so the page about lymphocytes comes
+  before a page that mentions them once.
+- **Snippets** and **no-result message**: the script drops the hidden tooltips from the text it
+  shows under each result (« PD-1Frein situé… ») and replaces Sphinx's message about « catégories »
+  with plain French that suggests the glossary.
+
+What a page says is counted while it is read (:class:`SearchPagesCollector`, environment data
+that survives incremental and parallel builds); the data file is written once the build is done.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util import logging
+
+from docscheck.records import GlossaryEntry, term_key
+
+from termbase.anchors import term_anchor
+from termbase.envdata import termbase_data
+
+from .search import compact, fold
+from .typography import french_spacing, is_french
+
+logger = logging.getLogger(__name__)
+
+SYNONYMS_CONFIG = "termbase_search_synonyms"
+SEARCH_JS = "termbase-search.js"
+DATA_JS = "termbase-search-data.js"
+ENV_ATTRIBUTE = "termbase_search_pages"
+#: A page that neither titles nor sections the term is its main page from this many uses on.
+MAIN_PAGE_MIN_USES = 3
+#: How many of a page's most frequent stems the ranking knows (each seen at least twice).
+TOP_STEMS = 60
+MESSAGES = {
+    "entry": "Glossaire",
+    "none": "Aucune page ne contient ces mots. Vérifiez l’orthographe ou essayez un mot plus simple.",
+    "glossary": "Chercher le mot dans le glossaire",
+}
+
+
+def name_key(text: str) -> str:
+    """How a glossary name and a query are compared: folded, hyphens and spaces dropped.
+
+    « CAR T », « CAR-T » and « car‑t » give ``cart``; « PD-L1 » and « PDL1 » give ``pdl1``.
+    ``nameKey`` in ``static/termbase-search.js`` must give the same key.
+    """
+    return re.sub(r"[\W_]+", "", fold(compact(text)))
+
+
+def english_names(en: str | None) -> list[str]:
+    """« immune-related adverse event (irAE) » → the phrase and « irAE », each a name."""
+    if not en:
+        return []
+    inside = re.findall(r"\(([^()]*)\)", en)
+    outside = re.sub(r"\([^()]*\)", " ", en)
+    return [" ".join(part.split()) for part in (outside, *inside) if part.strip()]
+
+
+# -- synonyms file ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """One line of the synonyms file: what readers type, the glossary name it stands for."""
+
+    words: str
+    target: str
+    line: int
+
+
+class SynonymsError(Exception):
+    """The synonyms file cannot be used as a whole (not YAML, not a mapping of text to text)."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+def read_synonyms(path: Path) -> list[Synonym]:
+    """Parse ``words: glossary name`` lines; an empty file is an empty list."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SynonymsError(shown, 1, f"cannot read the search synonyms file ({exc}); check {SYNONYMS_CONFIG} in conf.py") from exc
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 1
+        raise SynonymsError(shown, line, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        raise SynonymsError(shown, root.start_mark.line + 1, "expected lines of the form « words: glossary term »")
+    synonyms = []
+    for key, value in root.value:
+        line = key.start_mark.line + 1
+        if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)) or not key.value.strip() or not value.value.strip():
+            raise SynonymsError(shown, line, "expected « words: glossary term », both plain text")
+        synonyms.append(Synonym(key.value.strip(), value.value.strip(), line))
+    return synonyms
+
+
+def search_language(app: Any) -> Any:
+    """The search language of the HTML index, whose stems are the index's keys."""
+    lang = app.config.html_search_language or app.config.language or "en"
+    return _language(lang, tuple(sorted(app.config.html_search_options.items())))
+
+
+@functools.cache
+def _language(lang: str, options: tuple[tuple[str, str], ...]) -> Any:
+    """One instance per language and options (building a stemmer is not free)."""
+    from sphinx.search import SearchEnglish, languages
+
+    found = languages.get(lang) or languages.get(lang.partition("_")[0]) or SearchEnglish
+    if isinstance(found, str):  # Sphinx's own languages are named "module.Class"
+        module, _, name = found.rpartition(".")
+        found = getattr(importlib.import_module(module), name)
+    return found(dict(options))
+
+
+# -- what each page says (collected while reading) --------------------------------------------------
+
+
+@dataclass
+class PageFacts:
+    """What the search data needs from one page; pickled with the environment."""
+
+    title: str = ""
+    section_titles: list[str] = field(default_factory=list)
+    #: term_key of every ``{term}`` target → how many links the page has to it
+    term_links: dict[str, int] = field(default_factory=dict)
+    #: the page's most frequent stems (as the search index stems them) → occurrences
+    stems: dict[str, int] = field(default_factory=dict)
+
+
+def page_facts_of(env: Any) -> dict[str, PageFacts]:
+    facts = getattr(env, ENV_ATTRIBUTE, None)
+    if not isinstance(facts, dict):
+        facts = {}
+        setattr(env, ENV_ATTRIBUTE, facts)
+    return facts
+
+
+def _searched_text(doctree: nodes.document) -> list[str]:
+    """The text the search index sees (comments, raw and ``no-search`` parts left out)."""
+
+    def skipped(node: nodes.Node) -> bool:
+        return any(
+            isinstance(n, (nodes.comment, nodes.raw))
+            or "no-search" in n.get("classes", ())
+            or (isinstance(n, addnodes.pending_xref) and n.get("refdomain") not in (None, "std"))  # citation keys
+            for n in _ancestors(node)
+        )
+
+    return [node.astext() for node in doctree.findall(nodes.Text) if not skipped(node)]
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+class SearchPagesCollector(EnvironmentCollector):
+    """Count, per page, its term links and its frequent stems; purge and merge like env data."""
+
+    def clear_doc(self, app: Any, env: Any, docname: str) -> None:
+        page_facts_of(env).pop(docname, None)
+
+    def merge_other(self, app: Any, env: Any, docnames: set[str], other: Any) -> None:
+        mine, theirs = page_facts_of(env), page_facts_of(other)
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
+
+    def process_doc(self, app: Any, doctree: nodes.document) -> None:
+        facts = PageFacts()
+        titles = [node.astext() for node in doctree.findall(nodes.title) if isinstance(node.parent, nodes.section)]
+        if titles:
+            facts.title, facts.section_titles = titles[0], titles[1:]
+        links: Counter[str] = Counter()
+        for node in doctree.findall(nodes.Element):
+            if node.get("refdomain") == "std" and node.get("reftype") == "term" and node.get("reftarget"):
+                links[term_key(node["reftarget"])] += 1
+        facts.term_links = dict(links)
+        facts.stems = self._frequent_stems(app, _searched_text(doctree))
+        page_facts_of(app.env)[app.env.current_document.docname] = facts
+
+    def _frequent_stems(self, app: Any, texts: list[str]) -> dict[str, int]:
+        language = search_language(app)
+        counts: Counter[str] = Counter()
+        stems: dict[str, str] = {}
+        for text in texts:
+            for word in language.split(text):
+                if word not in stems:
+                    stem = language.stem(word).lower()
+                    stems[word] = stem if language.word_filter(word) and len(stem) > 1 else ""
+                if stems[word]:
+                    counts[stems[word]] += 1
+        frequent = [(stem, n) for stem, n in counts.most_common() if n >= 2]
+        return dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS])
+
+
+# -- main page of an entry --------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in re.split(r"[\W_]+", fold(compact(text))) if word]
+
+
+def names_in(text: str, names: list[list[str]]) -> bool:
+    """Whether one of *names* (each a list of words) occurs in *text* as whole words."""
+    words = _words(text)
+    return any(name and any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1)) for name in names)
+
+
+def main_page(entry: GlossaryEntry, pages: dict[str, PageFacts], links: dict[str, int], stem: Callable[[str], str]) -> str | None:
+    """The content page about *entry* (see the module docstring).
+
+    *pages*: docname → facts of the content pages; *links*: docname → links to the entry;
+    *stem*: the search index's stemmer (how often a page uses the term is read from its stems).
+    """
+    names = [_words(name) for name in entry.names]
+    term_stems = {stem(word) for word in _words(entry.term)}
+
+    def frequency(doc: str) -> int:
+        return min(pages[doc].stems.get(s, 0) for s in term_stems) if term_stems else 0
+
+    def best(candidates: list[str]) -> str | None:
+        ranked = sorted(candidates, key=lambda doc: (-frequency(doc), -links.get(doc, 0), len(pages[doc].title), doc))
+        return ranked[0] if ranked else None
+
+    by_title = best([doc for doc, facts in pages.items() if names_in(facts.title, names)])
+    if by_title:
+        return by_title
+    by_section = best([doc for doc, facts in pages.items() if any(names_in(title, names) for title in facts.section_titles)])
+    if by_section:
+        return by_section
+    return best([doc for doc in links if doc in pages and frequency(doc) >= MAIN_PAGE_MIN_USES])
+
+
+# -- the data file ----------------------------------------------------------------------------------
+
+
+def _synonyms(app: Any, resolve: Callable[[str], str | None], terms: dict[str, str]) -> list[tuple[str, str]]:
+    """(words, slug) of the configured synonyms file; problems are warnings with file and line."""
+    setting = getattr(app.config, SYNONYMS_CONFIG, "")
+    if not setting:
+        return []
+    path = Path(app.confdir, setting).resolve()
+    try:
+        synonyms = read_synonyms(path)
+    except SynonymsError as exc:
+        logger.warning(exc.message, location=f"{exc.path}:{exc.line}", type="termbase", subtype="search_synonyms")
+        return []
+    found = []
+    for synonym in synonyms:
+        taken, slug = resolve(synonym.words), resolve(synonym.target)
+        if taken:
+            logger.warning(
+                f"« {synonym.words} » is already a name of the glossary entry « {terms[taken]} »: remove the line",
+                location=f"{path}:{synonym.line}",
+                type="termbase",
+                subtype="search_synonyms",
+            )
+        elif not slug:
+            logger.warning(
+                f"« {synonym.target} » is not a term, alias or form of the glossary: write it as in glossary/<slug>.md",
+                location=f"{path}:{synonym.line}",
+                type="termbase",
+                subtype="search_synonyms",
+            )
+        else:
+            found.append((synonym.words, slug))
+    return found
+
+
+def _spaced(text: str, french: bool) -> str:
+    return french_spacing(text) if french else text
+
+
+def search_data(app: Any) -> dict[str, Any]:
+    """Everything ``termbase-search.js`` needs, as one JSON-ready dict."""
+    from termbase import glossary  # the glossary half: registered before us
+
+    data = termbase_data(app.env)
+    entries = glossary.get_entries(app.env)
+    glossary_doc = data.glossary_doc() or ""
+    facts = page_facts_of(app.env)
+    content = {doc: f for doc, f in facts.items() if doc not in data.glossary_docs}
+    link_counts: dict[str, dict[str, int]] = {}
+    for doc, page in content.items():
+        for key, count in page.term_links.items():
+            slug = data.glossary.resolve(key)
+            if slug:
+                link_counts.setdefault(slug, {})
+                link_counts[slug][doc] = link_counts[slug].get(doc, 0) + count
+
+    french = is_french(app.config.language)
+    language = search_language(app)
+
+    def stem(word: str) -> str:
+        return language.stem(word).lower()
+
+    index = {slug: i for i, slug in enumerate(entries)}
+    names: dict[str, int] = {}
+    rows = []
+    for slug, entry in entries.items():
+        links = link_counts.get(slug, {})
+        rows.append([entry.term, term_anchor(slug), main_page(entry, content, links, stem) or "", dict(sorted(links.items())), _spaced(glossary.short_definition(entry), french)])
+        for name in entry.names:
+            names.setdefault(name_key(name), index[slug])
+    for entry in entries.values():  # English names after every French one: French wins a clash
+        for name in english_names(entry.en):
+            names.setdefault(name_key(name), index[entry.slug])
+
+    def resolve(words: str) -> str | None:
+        position = names.get(name_key(words))
+        return list(entries)[position] if position is not None else data.glossary.resolve(words)
+
+    for words, slug in _synonyms(app, resolve, {slug: entry.term for slug, entry in entries.items()}):
+        names.setdefault(name_key(words), index[slug])
+    names.pop("", None)
+    return {
+        "glossary": glossary_doc,
+        "entries": rows,
+        "names": dict(sorted(names.items())),
+        # The glossary page uses every word of every definition: frequency says nothing there.
+        "stems": {doc: content[doc].stems for doc in sorted(content)},
+        "messages": MESSAGES,
+    }
+
+
+def write_search_data(app: Any, exception: Exception | None) -> None:
+    """Write ``_static/termbase-search-data.js`` next to Sphinx's own search files."""
+    if exception is not None or app.builder.format != "html" or not getattr(app.builder, "search", False):
+        return
+    text = json.dumps(search_data(app), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    target = Path(app.outdir, "_static", DATA_JS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"window.termbaseSearchData = {text};\n", encoding="utf-8")
+
+
+def add_search_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Only the search page loads the glossary data and the query rewriting."""
+    if pagename == "search":
+        app.add_js_file(DATA_JS, loading_method="defer")
+        app.add_js_file(SEARCH_JS, loading_method="defer")
+
+
+def register(app: Any) -> None:
+    app.add_config_value(SYNONYMS_CONFIG, "", "html", types=frozenset({str}))
+    app.add_env_collector(SearchPagesCollector)
+    app.connect("html-page-context", add_search_scripts)
+    app.connect("build-finished", write_search_data)
