@@ -16,7 +16,7 @@ import pybtex.errors
 import pytest
 
 from docscheck.parsers.glossary_entries import parse_entry_text, validate_entry
-from docscheck.records import GlossaryEntry, term_key
+from docscheck.records import EVIDENCE_TYPES, GlossaryEntry, term_key
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "glossary"
@@ -277,3 +277,37 @@ def test_every_bibliography_key_supports_at_least_one_entry() -> None:
     used = {key for e in entries() for key in e.sources}
     unused = sorted(set(bibliography().entries.keys()) - used)
     assert not unused, f"cite these references.bib keys in the 'sources' of an entry they support: {unused}"
+
+
+def test_every_bibliography_entry_has_a_known_evidence_type() -> None:
+    """Every source says what kind of evidence it is (the printed « essai randomisé de phase 3, 945 patients »)."""
+    bad = [
+        f"{key}: evidence = {entry.fields.get('evidence')!r}"
+        for key, entry in bibliography().entries.items()
+        if entry.fields.get("evidence", "").strip() not in EVIDENCE_TYPES
+    ]
+    assert not bad, (
+        f"references.bib: give each entry 'evidence = {{code}}' with a code of docscheck.records.EVIDENCE_TYPES "
+        f"({', '.join(sorted(EVIDENCE_TYPES))}):\n" + "\n".join(bad)
+    )
+
+
+def test_participants_are_positive_integers() -> None:
+    bad = [
+        f"{key}: participants = {entry.fields['participants']!r}"
+        for key, entry in bibliography().entries.items()
+        if "participants" in entry.fields and not (entry.fields["participants"].isdigit() and int(entry.fields["participants"]) > 0)
+    ]
+    assert not bad, "references.bib: 'participants' is the number of patients analysed, a positive integer:\n" + "\n".join(bad)
+
+
+def test_no_unseen_field_is_filled_with_a_placeholder() -> None:
+    """A field the dossier did not see is left out, never written as UNVERIFIED (it would be printed or linked)."""
+    printed = ("author", "title", "journal", "year", "volume", "number", "pages", "doi", "url", "howpublished")
+    bad = [
+        f"{key}: {name} = {entry.fields[name]!r}"
+        for key, entry in bibliography().entries.items()
+        for name in printed
+        if name in entry.fields and "UNVERIFIED" in entry.fields[name].upper()
+    ]
+    assert not bad, "references.bib: remove these placeholder fields (leave an unseen field out):\n" + "\n".join(bad)
