@@ -65,7 +65,7 @@ def term_key(text: str) -> str:
 
 
 def bib_key(key: str) -> str:
-    """How citation keys compare: pybtex (and so sphinxcontrib-bibtex) ignores their case."""
+    """How pybtex compares keys to find duplicates: ignoring case (citations match exactly)."""
     return key.lower()
 
 

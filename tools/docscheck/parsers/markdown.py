@@ -24,7 +24,7 @@ from myst_parser.parsers.mdit import create_md_parser
 
 from .glossary_blocks import split_glossary
 from .page_collector import PageCollector, clip_include
-from .tables import csv_cells, first_content_line
+from .tables import csv_cells
 from .term_text import inline_plain_text, myst_term_text
 
 #: Directives whose content is not MyST (code, data, file lists): roles in them do not count.
@@ -155,6 +155,7 @@ class MystPageParser:
         self.out = collector
         self.rest_parser = rest_parser
         self._depth = 0
+        self._options_text: list[str] = []
 
     def parse(self, text: str, offset: int = 0) -> None:
         """Parse ``text`` whose first line is line ``offset + 1`` of the file."""
@@ -171,15 +172,20 @@ class MystPageParser:
             self._depth -= 1
 
     def nesting_error(self, skipped: tuple[int, int], text: str, offset: int) -> None:
+        """FILE001 where markdown-it stops: what it skips, Sphinx (same parser) does not render."""
         start, end = skipped
         last = text.count("\n") + (0 if text.endswith("\n") else 1)
-        whole = end >= last and self._depth == 1 and not self.out.in_include
-        where = "the rest of the page" if whole else f"lines {offset + start + 1}–{offset + end}"
-        limit = self.md.options.maxNesting
+        first_line, last_line = offset + start + 1, offset + end
+        if end >= last and self._depth == 1 and not self.out.in_include:
+            what = "the rest of the page"
+        elif last_line > first_line:
+            what = f"lines {first_line}–{last_line}"
+        else:
+            what = f"line {first_line}"
         self.out.error(
-            offset + start + 1,
-            f"lists or block quotes nested deeper than {limit} levels, the limit of markdown-it: {where} "
-            f"(from line {offset + start + 1}) is not parsed, so docscheck cannot check it and Sphinx does not render it either; reduce the nesting",
+            first_line,
+            f"lists or block quotes nested deeper than {self.md.options.maxNesting} levels (markdown-it's limit): from here, "
+            f"{what} is not parsed, so docscheck cannot check it and it is not rendered in the built page either; reduce the nesting",
         )
 
     def walk(self, tokens: list[Token], offset: int) -> None:
@@ -253,6 +259,7 @@ class MystPageParser:
             self.include(argument, directive_options(token.content), fence_line)
             return
         if name == "csv-table":
+            self._options_text = token.content.split("\n")[:skipped]
             self.csv_table(directive_options(token.content), lines, first, fence_line, argument)
             return
         if argument:
@@ -277,21 +284,21 @@ class MystPageParser:
             self.parse(fragment, offset)
 
     def csv_table(self, options: dict[str, str], lines: list[str], first: int, line: int, title: str) -> None:
-        """``csv-table``: title, header option and cells are MyST; Sphinx reports all roles of the
-        cells at the first content line (the directive's, for ``:file:``)."""
+        """``csv-table``: the title, the header option and each cell are MyST."""
         if title:
             self.walk_title(title, line, title=True)
-        at = first_content_line(lines, first) if not options.get("file") else line
-        for cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
-            self.walk_title(cell.replace("\n", " "), at, title=False)
+        header_line = line + next((i + 1 for i, text in enumerate(self._options_text) if text.startswith(":header:")), 0)
+        for _offset, cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
+            self.parse(cell, header_line - 1)
         if options.get("file"):
             found = self.out.read_include(options["file"], line)
             if found is not None:
-                for cell in csv_cells(found[1].splitlines(), options.get("delim")):
-                    self.walk_title(cell.replace("\n", " "), at, title=False)
+                with self.out.included(found[0]):
+                    for offset, cell in csv_cells(found[1].splitlines(), options.get("delim")):
+                        self.parse(cell, offset)
             return
-        for cell in csv_cells(lines, options.get("delim")):
-            self.walk_title(cell.replace("\n", " "), at, title=False)
+        for offset, cell in csv_cells(lines, options.get("delim")):
+            self.parse(cell, first - 1 + offset)
 
     def walk_title(self, text: str, line: int, title: bool) -> None:
         for token in self.md.parse(text):

@@ -19,7 +19,7 @@ from typing import Any
 from .glossary_blocks import split_glossary
 from .markdown import LITERAL_DIRECTIVES
 from .page_collector import PageCollector, clip_include
-from .tables import csv_cells, first_content_line
+from .tables import csv_cells
 from .term_text import rest_term_text
 
 DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?(?P<name>[\w][\w:.+-]*)::(?:\s+(?P<arg>.*))?$")
@@ -81,6 +81,8 @@ class RestPageParser:
     def __init__(self, collector: PageCollector) -> None:
         self.out = collector
         self.myst: Any = None
+        #: lines of the options of the directive being read
+        self.option_lines: dict[str, int] = {}
 
     def __call__(self, lines: list[str], first: int) -> None:
         self.parse(lines, first)
@@ -144,8 +146,10 @@ class RestPageParser:
         content = _dedent(body)
         skipped = 0
         options: dict[str, str] = {}
+        self.option_lines: dict[str, int] = {}
         while skipped < len(content) and (field := FIELD.match(content[skipped])):
             options[field.group("key").strip()] = (field.group("value") or "").strip()
+            self.option_lines[field.group("key").strip()] = line + 1 + skipped
             skipped += 1
         content_first = line + 1 + skipped
         content = content[skipped:]
@@ -193,19 +197,19 @@ class RestPageParser:
                 self.parse(fragment.splitlines(), 1 if options.get("start-line") or options.get("start-after") else offset + 1)
 
     def csv_table(self, options: dict[str, str], content: list[str], first: int, line: int) -> None:
-        """``.. csv-table::``: each cell (header option, content or ``:file:``) is reST; Sphinx
-        reports all its roles at the first content line (the directive's, for ``:file:``)."""
-        at = first_content_line(content, first) if not options.get("file") else line
-        for cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
-            self.paragraph([(at, cell.replace("\n", " "))])
+        """``.. csv-table::``: each cell (of the header option, the content or ``:file:``) is reST."""
+        header_line = self.option_lines.get("header", line)
+        for _offset, cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
+            self.parse(cell.splitlines(), header_line)
         if options.get("file"):
             found = self.out.read_include(options["file"], line, base=self.out.page_path)
             if found is not None:
-                for cell in csv_cells(found[1].splitlines(), options.get("delim")):
-                    self.paragraph([(at, cell.replace("\n", " "))])
+                with self.out.included(found[0]):
+                    for offset, cell in csv_cells(found[1].splitlines(), options.get("delim")):
+                        self.parse(cell.splitlines(), 1 + offset)
             return
-        for cell in csv_cells(content, options.get("delim")):
-            self.paragraph([(at, cell.replace("\n", " "))])
+        for offset, cell in csv_cells(content, options.get("delim")):
+            self.parse(cell.splitlines(), first + offset)
 
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         """Emit one paragraph's roles and prose, then close it as a block."""

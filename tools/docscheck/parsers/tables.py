@@ -25,14 +25,15 @@ def _delimiter(option: str | None) -> str:
     return option
 
 
-def csv_cells(lines: list[str], delimiter: str | None = None) -> Iterator[str]:
-    """The text of each non-empty cell, in reading order.
+def csv_cells(lines: list[str], delimiter: str | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each non-empty cell: ``offset`` is the 0-based line the cell starts on.
 
     A row the csv module cannot read is given back whole as one cell, so its roles still count.
     """
     delim = _delimiter(delimiter)
     index = 0
     while index < len(lines):
+        start = index
         row_text = lines[index]
         index += 1
         # a quoted cell may run over several lines: extend the row until its quotes balance
@@ -43,10 +44,13 @@ def csv_cells(lines: list[str], delimiter: str | None = None) -> Iterator[str]:
             rows = list(csv.reader([row_text], delimiter=delim, quotechar='"', skipinitialspace=True, strict=False))
         except csv.Error:
             rows = [[row_text]]
+        position = 0
         for row in rows:
-            yield from (cell.strip() for cell in row if cell.strip())
-
-
-def first_content_line(lines: list[str], first: int) -> int:
-    """Line of the first non-blank line: docutils reports every role of a CSV table there."""
-    return first + next((i for i, line in enumerate(lines) if line.strip()), 0)
+            for cell in row:
+                text = cell.strip()
+                if not text:
+                    continue
+                found = row_text.find(text.splitlines()[0], position)
+                if found >= 0:
+                    position = found
+                yield start + row_text.count("\n", 0, max(found, 0)), text

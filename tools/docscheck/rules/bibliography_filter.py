@@ -111,14 +111,14 @@ class _Evaluator(ast.NodeVisitor):
 
 
 def listed_entries(block: BibliographyBlock, bib: tuple[BibEntry, ...], cited_in: dict[str, frozenset[str]], docname: str) -> list[BibEntry]:
-    """Entries the block shows; ``cited_in`` maps a lower-cased key to the pages citing it.
+    """Entries the block shows; ``cited_in`` maps a key to the pages citing it.
 
     A filter that fails on an entry falls back to ``cited``, as sphinxcontrib-bibtex does.
     """
     expression = parse_filter(block)
     listed = []
     for entry in bib:
-        cited_docnames = cited_in.get(entry.key.lower(), frozenset())
+        cited_docnames = cited_in.get(entry.key, frozenset())
         try:
             keep = _Evaluator(entry, docname, cited_docnames).visit(expression)
         except (FilterError, TypeError, re.error, RecursionError):

@@ -1,6 +1,7 @@
 """CITE rules: citations resolve, sources are used, entries are complete and well-formed.
 
-Keys are compared case-insensitively, as pybtex and sphinxcontrib-bibtex do.
+Cited keys are matched exactly, as sphinxcontrib-bibtex matches them (``Knuth1984`` does not find
+``knuth1984``); duplicates are found regardless of case, as pybtex finds them (CITE004).
 """
 
 from __future__ import annotations
@@ -47,14 +48,14 @@ def _has(entry: BibEntry, name: str) -> bool:
 
 
 def _cited_in(corpus: Corpus) -> dict[str, frozenset[str]]:
-    """Lower-cased key → paths citing it (roles of pages and entry bodies, entry ``sources``)."""
+    """Key → paths citing it (roles of pages and entry bodies, entry ``sources``)."""
     cited_in: dict[str, set[str]] = {}
     for page in (*corpus.pages, *corpus.entry_pages):
         for citation in page.citations:
-            cited_in.setdefault(bib_key(citation.key), set()).add(citation.path)
+            cited_in.setdefault(citation.key, set()).add(citation.path)
     for entry in corpus.entries:
         for key in entry.sources:
-            cited_in.setdefault(bib_key(key), set()).add(entry.path)
+            cited_in.setdefault(key, set()).add(entry.path)
     return {key: frozenset(paths) for key, paths in cited_in.items()}
 
 
@@ -70,8 +71,14 @@ def _listed(corpus: Corpus, cited_in: dict[str, frozenset[str]]) -> tuple[set[st
                 if not block.all:
                     continue
             entries = tuple(e for e in corpus.bib if not block.files or PurePosixPath(e.path).name in block.files)
-            listed |= {bib_key(e.key) for e in listed_entries(block, entries, cited_in, page.path)}
+            listed |= {e.key for e in listed_entries(block, entries, cited_in, page.path)}
     return listed, lists_cited
+
+
+def _fix(key: str, by_folded: dict[str, str]) -> str:
+    if (other := by_folded.get(bib_key(key))) is not None:
+        return f"keys are case-sensitive: write '{other}'"
+    return "add it to the .bib file or fix the key"
 
 
 def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
@@ -80,22 +87,23 @@ def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
     When the project's ``bibliography`` directives all use a ``:filter:`` (or ``:notcited:``), a
     key they leave out cannot be linked either: sphinxcontrib-bibtex reports it as not found.
     """
-    known = {bib_key(entry.key) for entry in corpus.bib}
+    known = {entry.key for entry in corpus.bib}
+    by_folded = {bib_key(entry.key): entry.key for entry in corpus.bib}
     filtered: set[str] | None = None
     if any(page.bibliographies for page in corpus.pages):
         listed, lists_cited = _listed(corpus, _cited_in(corpus))
         filtered = None if lists_cited else listed
     for page in (*corpus.pages, *corpus.entry_pages):
         for citation in page.citations:
-            key = bib_key(citation.key)
+            key = citation.key
             if key not in known:
-                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; add it to the .bib file or fix the key")
+                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; {_fix(key, by_folded)}")
             elif filtered is not None and key not in filtered and not citation.role.startswith("foot"):
                 yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is in the bibliography file, but no bibliography directive lists it (their :filter: leaves it out), so it cannot be linked")
     for entry in corpus.entries:
         for key in entry.sources:
-            if bib_key(key) not in known:
-                yield _error(entry.path, entry.line_of("sources"), "CITE001", f"source '{key}' is not in the bibliography; add it to the .bib file or fix the key")
+            if key not in known:
+                yield _error(entry.path, entry.line_of("sources"), "CITE001", f"source '{key}' is not in the bibliography; {_fix(key, by_folded)}")
 
 
 def uncited_entries(corpus: Corpus) -> Iterator[Finding]:
@@ -105,7 +113,7 @@ def uncited_entries(corpus: Corpus) -> Iterator[Finding]:
     listed, _lists_cited = _listed(corpus, cited_in)
     used = set(cited_in) | listed
     for entry in corpus.bib:
-        if bib_key(entry.key) not in used:
+        if entry.key not in used:
             yield _error(entry.path, entry.line, "CITE002", f"bibliography entry '{entry.key}' is never cited; cite it with {{cite:p}}`{entry.key}` or remove it")
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from .readability import score_blocks
-from docscheck.records import BibEntry, Corpus, Finding, Page, Severity, bib_key
+from docscheck.records import BibEntry, Corpus, Finding, Page, Severity
 
 PERCENT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]*[–—-][ \u00a0\u202f]*\d+(?:[.,]\d+)?)?[ \u00a0\u202f]*%")
 REVIEW_KEYS = ("last_reviewed", "next_review")
@@ -169,12 +169,12 @@ def stale_evidence(corpus: Corpus) -> Iterator[Finding]:
     max_age = corpus.settings.evidence_max_age
     if not corpus.settings.review or max_age <= 0:
         return
-    years = {bib_key(entry.key): (entry_year(entry), entry.key) for entry in corpus.bib}
+    years = {entry.key: (entry_year(entry), entry.key) for entry in corpus.bib}
     oldest_allowed = corpus.settings.today.year - max_age
     for page in corpus.pages:
         if not is_content_page(page) or _flag(page.meta.get("historical")):
             continue
-        dated = [years[k] for k in {bib_key(c.key) for c in page.citations} if k in years and years[k][0] is not None]
+        dated = [years[k] for k in {c.key for c in page.citations} if k in years and years[k][0] is not None]
         if not dated:
             continue
         year, key = max(dated, key=lambda item: (item[0], item[1]))

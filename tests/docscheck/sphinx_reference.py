@@ -1,0 +1,64 @@
+"""What a real ``sphinx-build -n`` reports about terms and citations, to compare docscheck with.
+
+Sphinx reports a role at the first line of its paragraph; docscheck at the role's own line. The
+comparison is on (code, file, name); :func:`same_paragraph` checks the lines agree up to that.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from docscheck.project import check_project
+
+SPHINX_TERM = re.compile(r"^(?P<path>.+?):(?P<line>\d+): WARNING: term not in glossary: '(?P<name>.+)'")
+SPHINX_CITE = re.compile(r'^(?P<path>.+?):(?P<line>\d+): WARNING: could not find bibtex key "(?P<name>.+)"')
+
+Located = tuple[str, str, str, int]
+
+
+def sphinx_build(root: Path, srcdir: str, tmp_path: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Build a copy of ``root`` (sources in ``root/srcdir``) with ``sphinx-build -n``, uncoloured."""
+    source = tmp_path / "src"
+    if not source.exists():
+        shutil.copytree(root, source)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-n", "-q", "--no-color", "-b", "html", "-d", str(out / "doctrees"), str(source / srcdir), str(out / "html")],
+        capture_output=True,
+        text=True,
+    )
+    return source, result
+
+
+def sphinx_findings(root: Path, srcdir: str, tmp_path: Path) -> set[Located]:
+    """(code, file relative to ROOT, name, line) of each undefined term and unknown key Sphinx reports."""
+    source, result = sphinx_build(root, srcdir, tmp_path)
+    found = set()
+    for line in result.stderr.splitlines():
+        for code, pattern in (("TERM001", SPHINX_TERM), ("CITE001", SPHINX_CITE)):
+            if m := pattern.match(line):
+                found.add((code, Path(m["path"]).resolve().relative_to(source.resolve()).as_posix(), m["name"], int(m["line"])))
+    return found
+
+
+def docscheck_findings(root: Path) -> set[Located]:
+    found = set()
+    for f in check_project(root).findings:
+        if f.code in ("TERM001", "CITE001"):
+            name = re.search(r"'(.+?)'", f.message).group(1)  # type: ignore[union-attr]
+            found.add((f.code, f.path, name, f.line))
+    return found
+
+
+def names(found: set[Located]) -> set[tuple[str, str, str]]:
+    return {(code, path, name) for code, path, name, _line in found}
+
+
+def same_paragraph(ours: set[Located], sphinx: set[Located], span: int = 6) -> list[tuple[Located, int]]:
+    """docscheck findings whose line is not within ``span`` lines after Sphinx's paragraph line."""
+    sphinx_lines = {(code, path, name): line for code, path, name, line in sphinx}
+    return [(f, sphinx_lines[f[:3]]) for f in ours if f[:3] in sphinx_lines and not 0 <= f[3] - sphinx_lines[f[:3]] <= span]

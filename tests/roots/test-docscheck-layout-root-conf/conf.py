@@ -1,0 +1,3 @@
+project = "Layout root conf.py"
+extensions = ["myst_parser"]
+exclude_patterns = ["_build", "README.md"]
