@@ -48,6 +48,7 @@ def located(findings: list[dict], code: str) -> list[tuple[str, int, str]]:
         ("PAGE002", "docs/revue.md", 3, "error"),
         ("PAGE003", "docs/immunite.md", 15, "warning"),
         ("PAGE004", "docs/difficile.md", 8, "warning"),
+        ("PAGE005", "docs/revue.md", 1, "warning"),
         ("FILE001", "glossary/casse.md", 3, "error"),
     ],
 )

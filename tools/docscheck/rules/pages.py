@@ -186,4 +186,4 @@ def stale_evidence(corpus: Corpus) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-PAGE_RULES = [pages_without_citations, review_metadata, uncited_percentages, readability]
+PAGE_RULES = [pages_without_citations, review_metadata, uncited_percentages, readability, stale_evidence]
