@@ -51,8 +51,9 @@ DOSSIER_2026_KEYS = frozenset(
 )
 
 #: Sources the team verified itself beyond the two dossiers (each entry's `verification` field says
-#: what was seen): official French pages on the RCP (INCa) and on early access (HAS).
-VERIFIED_BY_TEAM_KEYS = frozenset({"inca_rcp", "has_acces_precoce"})
+#: what was seen): official French pages on the RCP (INCa) and on early access (HAS), and the
+#: size definition of a micrometastasis (lips2011).
+VERIFIED_BY_TEAM_KEYS = frozenset({"inca_rcp", "has_acces_precoce", "lips2011"})
 
 #: The category vocabulary documented in glossary/README.md.
 CATEGORIES = frozenset(

@@ -226,6 +226,7 @@ EVIDENCE_TYPES: dict[str, str] = {
     "cas-clinique": "cas clinique unique",
     "etude-preclinique": "étude en laboratoire",
     "modelisation": "étude de modélisation",
+    "protocole-essai": "protocole d’essai",
     "revue": "revue",
     "recommandation": "recommandation de pratique",
     "classification": "classification de référence",
