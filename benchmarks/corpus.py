@@ -4,18 +4,27 @@ Scale 1 ≈ 12 pages, 60 terms, 35 bibliography entries; scale N multiplies each
 has docs/*.md with front matter, {term} and {cite:p} roles, glossary/*.md entries,
 references.bib and docs/conf.py; set IMMUNOGUIDE_BENCH_TERMBASE=1 to build with termbase.
 
+The "site" variant builds the pages with the real site's own configuration instead of a minimal
+one: ``docs/conf.py`` (pydata-sphinx-theme, sidebar templates, termbase), ``_templates``,
+``_static``, ``locale`` and the ``[tool.docscheck]`` settings of ``pyproject.toml``.
+
 The "stock" variant holds the same terms, forms and definitions in a stock MyST ``{glossary}``
 block instead (no glossary/ folder): it is the fair baseline for termbase's overhead, since every
 ``{term}`` resolves in both variants.
 
-    python benchmarks/corpus.py OUTDIR [--scale N] [--stock]
+    python benchmarks/corpus.py OUTDIR [--scale N] [--stock | --site]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+#: What the "site" variant copies from the real site, besides the pages (conf.py and its folders).
+SITE_FILES = ("conf.py", "_templates", "_static", "locale")
 
 PAGES, TERMS, BIB = 12, 60, 35
 SYLLABLES = ["ca", "lo", "mi", "té", "ra", "pu", "no", "si", "vé", "dé", "lu", "cho", "gra", "fi"]
@@ -39,13 +48,32 @@ def word(rng: random.Random, index: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(3)) + f"{index:05d}x"
 
 
-def generate(out: Path, scale: int = 1, seed: int = 2026, stock: bool = False) -> dict[str, int]:
+def copy_site_configuration(out: Path, site: Path = REPO) -> None:
+    """The real site's conf.py, templates, static files, catalogs and docscheck settings."""
+    for name in SITE_FILES:
+        source = site / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, out / "docs" / name, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, out / "docs" / name)
+    shutil.copy2(site / "pyproject.toml", out / "pyproject.toml")
+
+
+def edited_page(scale: int) -> str:
+    """The page the edit-loop benchmark edits: one in the middle of the guide."""
+    return f"docs/page{PAGES * scale // 2:05d}.md"
+
+
+def generate(out: Path, scale: int = 1, seed: int = 2026, stock: bool = False, site: bool = False) -> dict[str, int]:
     """Write the corpus under ``out`` (created) and return its counts."""
     rng = random.Random(seed)
     pages, terms, bib = PAGES * scale, TERMS * scale, BIB * scale
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    (out / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
-    (out / "pyproject.toml").write_text("[tool.docscheck]\nreview = true\n", encoding="utf-8")
+    if site:
+        copy_site_configuration(out)
+    else:
+        (out / "docs" / "conf.py").write_text(CONF, encoding="utf-8")
+        (out / "pyproject.toml").write_text("[tool.docscheck]\nreview = true\n", encoding="utf-8")
     names = [word(rng, i) for i in range(terms)]
     keys = [f"auteur{i:05d}" for i in range(bib)]
     if stock:
@@ -81,9 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", type=int, default=1)
-    parser.add_argument("--stock", action="store_true", help="stock {glossary} block instead of glossary/ entries")
+    variant = parser.add_mutually_exclusive_group()
+    variant.add_argument("--stock", action="store_true", help="stock {glossary} block instead of glossary/ entries")
+    variant.add_argument("--site", action="store_true", help="the real site's conf.py, theme and templates")
     args = parser.parse_args(argv)
-    print(generate(args.out, args.scale, stock=args.stock))
+    print(generate(args.out, args.scale, stock=args.stock, site=args.site))
     return 0
 
 

@@ -1,10 +1,19 @@
-"""Benchmark docscheck against a cold sphinx-build of the same synthetic corpus.
+"""Benchmarks: docscheck against Sphinx, termbase's overhead, and the maintainer's edit loop.
 
-    python benchmarks/run.py [--scales 1 10 100] [--repeat N]
+    python benchmarks/run.py [--scales 1 10 100] [--repeat N] [--parts docscheck termbase edit-loop]
+                             [--edit-scales 10 100] [--before REV] [--before-scales 0 10]
 
-For each scale: docscheck wall time (cold subprocess), its peak RSS, a cold ``sphinx-build -b
-html -q`` time, the ratio, and linearity (largest/1× time). For scales 1 and 10 and the real
-site, Sphinx time with and without termbase (overhead %). Writes results.json and results.md.
+- docscheck: for each scale of the synthetic corpus, docscheck's wall time (cold subprocess), its
+  peak RSS, a cold ``sphinx-build -b html -q`` time, the ratio and linearity (largest/1× time).
+- termbase: Sphinx time with and without termbase on the synthetic corpus (1×, 10×: a stock
+  ``{glossary}`` of the same terms) and on the real site, against two baselines (a stock glossary
+  of the same entries, the fair one; and no glossary at all), see :mod:`baselines`.
+- edit-loop: cold build, rebuild with nothing changed, rebuild after editing one page, on the real
+  site (scale 0 below) and on the synthetic corpus built with the site's own configuration (theme
+  included), see :mod:`edit_loop`; "before" is the same on the tree of ``--before``.
+
+Writes results.json and its part of results.md (between markers; other sections are kept).
+Never a timed test: these numbers depend on the machine and its load.
 """
 
 from __future__ import annotations
@@ -25,7 +34,15 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import generate  # noqa: E402
+from baselines import STOCK_OPTIONS, write_stock_glossary  # noqa: E402
+from corpus import copy_site_configuration, edited_page, generate  # noqa: E402
+import edit_loop  # noqa: E402
+
+#: The commit issue 15 started from: "before" in the edit-loop table.
+BASELINE_REVISION = "3070349"
+REAL_SITE = 0  # the real site in --edit-scales / --before-scales
+REAL_SITE_PAGE = "docs/faq.md"
+MARK_START, MARK_END = "<!-- benchmarks/run.py: start -->", "<!-- benchmarks/run.py: end -->"
 
 RSS_WRAPPER = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -46,7 +63,7 @@ def best(command: list[str], repeat: int, env: dict[str, str] | None = None) -> 
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
 
 
-def sphinx_time(docs: Path, work: Path, repeat: int, termbase: bool | None, extra: list[str] | None = None) -> float:
+def sphinx_time(docs: Path, work: Path, repeat: int, termbase: bool | None, extra: list[str] | tuple[str, ...] = ()) -> float:
     """Cold build: fresh output and doctree directories for every run."""
     times = []
     for run in range(repeat):
@@ -54,7 +71,7 @@ def sphinx_time(docs: Path, work: Path, repeat: int, termbase: bool | None, extr
         env = dict(os.environ)
         if termbase is not None:
             env["IMMUNOGUIDE_BENCH_TERMBASE"] = "1" if termbase else "0"
-        command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees"), *(extra or []), str(docs), str(out / "html")]
+        command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees"), *extra, str(docs), str(out / "html")]
         seconds, _rss, status = timed(command, env)
         if not (out / "html" / "index.html").is_file():
             raise SystemExit(f"benchmark build failed (exit {status}): {' '.join(command)}")
@@ -67,30 +84,30 @@ def termbase_available() -> bool:
     return importlib.util.find_spec("termbase") is not None
 
 
-def measure(scales: list[int], repeat: int) -> dict:
-    results: dict = {"python": platform.python_version(), "machine": platform.machine(), "repeat": repeat, "scales": [], "termbase": []}
+def measure_docscheck(scales: list[int], repeat: int, work: Path, results: dict) -> None:
     docscheck = [sys.executable, "-m", "docscheck", "check"]
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for scale in scales:
-            root = work / f"corpus-{scale}"
-            counts = generate(root, scale)
-            check_s, rss_mb, status = best([*docscheck, str(root)], repeat)
-            # The same corpus built by Sphinx with termbase, minus termbase's own docscheck pass.
-            sphinx_s = sphinx_time(root / "docs", work, 1 if scale >= 100 else repeat, termbase=True, extra=["-D", "termbase_docscheck=0"])
-            row = {"scale": scale, **counts, "docscheck_s": round(check_s, 3), "docscheck_rss_mb": round(rss_mb, 1), "docscheck_exit": status, "sphinx_s": round(sphinx_s, 2), "ratio": round(sphinx_s / check_s, 1)}
-            results["scales"].append(row)
-            print(f"scale {scale}: docscheck {check_s:.2f}s ({rss_mb:.0f} MB), sphinx {sphinx_s:.1f}s, ratio {sphinx_s / check_s:.1f}", file=sys.stderr)
-            if scale in (1, 10):
-                stock = work / f"stock-{scale}"
-                generate(stock, scale, stock=True)
-                results["termbase"].append(termbase_row(f"synthetic {scale}×", stock / "docs", root / "docs", work, repeat))
-        results["termbase"].append(real_site_row(work, repeat))
+    for scale in scales:
+        root = work / f"corpus-{scale}"
+        counts = generate(root, scale)
+        check_s, rss_mb, status = best([*docscheck, str(root)], repeat)
+        # The same corpus built by Sphinx with termbase, minus termbase's own docscheck pass.
+        sphinx_s = sphinx_time(root / "docs", work, 1 if scale >= 100 else repeat, termbase=True, extra=["-D", "termbase_docscheck=0"])
+        row = {"scale": scale, **counts, "docscheck_s": round(check_s, 3), "docscheck_rss_mb": round(rss_mb, 1), "docscheck_exit": status, "sphinx_s": round(sphinx_s, 2), "ratio": round(sphinx_s / check_s, 1)}
+        results["scales"].append(row)
+        print(f"scale {scale}: docscheck {check_s:.2f}s ({rss_mb:.0f} MB), sphinx {sphinx_s:.1f}s, ratio {sphinx_s / check_s:.1f}", file=sys.stderr)
     base = next((r for r in results["scales"] if r["scale"] == 1), None)
     if base is not None:
         for row in results["scales"]:
             row["time_vs_1x"] = round(row["docscheck_s"] / base["docscheck_s"], 1)
-    return results
+
+
+def measure_termbase(repeat: int, work: Path, results: dict) -> None:
+    for scale in (1, 10):
+        root, stock = work / f"tb-corpus-{scale}", work / f"tb-stock-{scale}"
+        generate(root, scale)
+        generate(stock, scale, stock=True)
+        results["termbase"].append(termbase_row(f"synthetic {scale}×", stock / "docs", root / "docs", work, repeat))
+    results["termbase"].extend(real_site_rows(work, repeat))
 
 
 def termbase_row(label: str, stock_docs: Path, docs: Path, work: Path, repeat: int) -> dict:
@@ -99,57 +116,141 @@ def termbase_row(label: str, stock_docs: Path, docs: Path, work: Path, repeat: i
         return {"corpus": label, "skipped": "termbase is not importable"}
     without = sphinx_time(stock_docs, work, repeat, termbase=False)
     with_tb = sphinx_time(docs, work, repeat, termbase=True)
+    return overhead_row(label, without, with_tb)
+
+
+def overhead_row(label: str, without: float, with_tb: float) -> dict:
     return {"corpus": label, "without_s": round(without, 2), "with_s": round(with_tb, 2), "overhead_pct": round(100 * (with_tb - without) / without, 1)}
 
 
-def real_site_row(work: Path, repeat: int) -> dict:
-    """The real site: its conf.py enables termbase; without it, extensions are overridden with -D.
+def real_site_rows(work: Path, repeat: int) -> list[dict]:
+    """The real site with termbase, against a stock glossary of the same entries and no glossary."""
+    if not (REPO / "docs" / "conf.py").is_file() or not termbase_available():
+        return [{"corpus": "real site", "skipped": "docs/conf.py or termbase missing"}]
+    site = edit_loop.copy_site(work / "real-site")
+    stock = edit_loop.copy_site(work / "real-site-stock")
+    write_stock_glossary(stock)
+    with_tb = sphinx_time(site / "docs", work, repeat, None)
+    fair = sphinx_time(stock / "docs", work, repeat, None, STOCK_OPTIONS)
+    bare = sphinx_time(site / "docs", work, repeat, None, STOCK_OPTIONS)
+    return [overhead_row("real site, vs stock glossary of the same entries", fair, with_tb), overhead_row("real site, vs no glossary", bare, with_tb)]
 
-    That baseline has no glossary at all (the glossary page is empty, terms do not resolve), so
-    this row is an upper bound: it counts rendering the 90 entries as termbase's cost.
-    """
-    docs = REPO / "docs"
-    if not (docs / "conf.py").is_file() or not termbase_available():
-        return {"corpus": "real site", "skipped": "docs/conf.py or termbase missing"}
-    stock = ["-D", "extensions=myst_parser,sphinx_design,sphinxcontrib.bibtex", "-D", "bibtex_default_style=plain", "-D", "bibtex_reference_style=author_year"]
-    without = sphinx_time(docs, work, repeat, None, stock)
-    with_tb = sphinx_time(docs, work, repeat, None)
-    return {"corpus": "real site", "without_s": round(without, 2), "with_s": round(with_tb, 2), "overhead_pct": round(100 * (with_tb - without) / without, 1)}
+
+def measure_edit_loop(scales: list[int], before_scales: list[int], before: str, repeat: int, work: Path, results: dict) -> None:
+    """Edit-loop rows: for each scale, "before" (older tree) when asked, then "after" (this tree)."""
+    old_tree = edit_loop.export_revision(before, work / "before-tree") if before_scales else None
+    label = edit_loop.describe(before)
+    for scale in scales:
+        variants = [("after", REPO, None)]
+        if old_tree is not None and scale in before_scales:
+            variants.insert(0, (f"before ({label})", old_tree, old_tree / "tools"))
+        for variant, tree, pythonpath in variants:
+            root = work / f"loop-{scale}-{variant.split()[0]}"
+            shutil.rmtree(root, ignore_errors=True)
+            if scale == REAL_SITE:
+                edit_loop.copy_site(root, tree)
+                corpus, page = "real site", REAL_SITE_PAGE
+            else:
+                counts = generate(root, scale)
+                copy_site_configuration(root, tree)  # the conf.py, theme settings and templates of that tree
+                corpus, page = f"synthetic {scale}× ({counts['pages']} pages), site configuration", edited_page(scale)
+            runs = 1 if scale >= 100 else repeat
+            started = time.perf_counter()
+            loop = edit_loop.measure(root, page, corpus, variant, runs, pythonpath)
+            row = loop.row()
+            results["edit_loop"].append(row)
+            print(f"edit loop {corpus} [{variant}]: cold {row['cold_s']}s, no change {row['no_change_s']}s ({row['no_change_pct']} %), "
+                  f"one page {row['one_page_s']}s ({row['one_page_pct']} %) [{time.perf_counter() - started:.0f}s]", file=sys.stderr)  # fmt: skip
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def markdown(results: dict) -> str:
-    lines = [
-        "| scale | pages | terms | bib entries | docscheck (s) | peak RSS (MB) | sphinx-build (s) | speed-up | time vs 1× |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in results["scales"]:
-        lines.append(f"| {r['scale']}× | {r['pages']} | {r['terms']} | {r['bib_entries']} | {r['docscheck_s']} | {r['docscheck_rss_mb']} | {r['sphinx_s']} | {r['ratio']}× | {r.get('time_vs_1x', '')} |")
-    lines += [
-        "",
-        "Synthetic rows compare a stock `{glossary}` block with the same terms as termbase entries; the real-site",
-        "baseline has no glossary at all, so its overhead includes rendering the whole glossary page.",
-        "",
-        "| corpus | sphinx without termbase (s) | with termbase (s) | overhead |",
-        "|---|---:|---:|---:|",
-    ]
-    for r in results["termbase"]:
-        if "skipped" in r:
-            lines.append(f"| {r['corpus']} | skipped: {r['skipped']} | | |")
-        else:
-            lines.append(f"| {r['corpus']} | {r['without_s']} | {r['with_s']} | {r['overhead_pct']} % |")
-    return "\n".join(lines) + "\n"
+    lines: list[str] = []
+    if results.get("scales"):
+        lines += [
+            "## docscheck against Sphinx",
+            "",
+            "| scale | pages | terms | bib entries | docscheck (s) | peak RSS (MB) | sphinx-build (s) | speed-up | time vs 1× |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in results["scales"]:
+            lines.append(f"| {r['scale']}× | {r['pages']} | {r['terms']} | {r['bib_entries']} | {r['docscheck_s']} | {r['docscheck_rss_mb']} | {r['sphinx_s']} | {r['ratio']}× | {r.get('time_vs_1x', '')} |")
+        lines.append("")
+    if results.get("termbase"):
+        lines += [
+            "## termbase's overhead",
+            "",
+            "Synthetic rows compare a stock `{glossary}` block with the same terms as termbase entries. The real site is",
+            "compared with the same site whose glossary page is a stock `{glossary}` of the same 90 entries (the fair",
+            "baseline), and with the same site without any glossary (an upper bound: it counts rendering the entries).",
+            "",
+            "| corpus | sphinx without termbase (s) | with termbase (s) | overhead |",
+            "|---|---:|---:|---:|",
+        ]
+        for r in results["termbase"]:
+            if "skipped" in r:
+                lines.append(f"| {r['corpus']} | skipped: {r['skipped']} | | |")
+            else:
+                lines.append(f"| {r['corpus']} | {r['without_s']} | {r['with_s']} | {r['overhead_pct']} % |")
+        lines.append("")
+    if results.get("edit_loop"):
+        lines += [
+            "## The edit loop",
+            "",
+            "Wall time of `sphinx-build -b html -n --keep-going` (a fresh process, start-up included), best of the",
+            "repeats (one run at 100×): a cold build into empty directories, a rebuild with nothing changed, and a",
+            "rebuild after appending a sentence to one page (`docs/faq.md`; the middle page of a synthetic corpus).",
+            "\"before\" builds the tree of the commit issue 15 started from, with its own code, in the same run.",
+            "CPU time (process and children) is in results.json.",
+            "",
+            "| corpus | code | cold (s) | no change (s) | no change / cold | one page (s) | one page / cold |",
+            "|---|---|---:|---:|---:|---:|---:|",
+        ]
+        for r in results["edit_loop"]:
+            lines.append(f"| {r['corpus']} | {r['variant']} | {r['cold_s']} | {r['no_change_s']} | {r['no_change_pct']} % | {r['one_page_s']} | {r['one_page_pct']} % |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_results(results: dict) -> str:
+    """results.json (parts not measured this time are kept) and this script's part of results.md."""
+    json_path, md_path = HERE / "results.json", HERE / "results.md"
+    previous = json.loads(json_path.read_text(encoding="utf-8")) if json_path.is_file() else {}
+    merged = {**previous, **{key: value for key, value in results.items() if value or key not in previous}}
+    json_path.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    table = markdown(merged)
+    block = f"{MARK_START}\n{table}{MARK_END}\n"
+    text = md_path.read_text(encoding="utf-8") if md_path.is_file() else ""
+    if MARK_START in text and MARK_END in text:
+        head, _, rest = text.partition(MARK_START)
+        _, _, tail = rest.partition(MARK_END)
+        text = head + block + tail.lstrip("\n")
+    else:  # first run with markers: the whole file used to be this script's
+        text = "# Benchmark results\n\nGenerated by `python benchmarks/run.py` (`make bench`).\n\n" + block
+    md_path.write_text(text, encoding="utf-8")
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="docscheck vs sphinx-build benchmarks")
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser = argparse.ArgumentParser(description="docscheck, termbase and edit-loop benchmarks")
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100], help="synthetic scales for docscheck")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--parts", nargs="+", choices=["docscheck", "termbase", "edit-loop"], default=["docscheck", "termbase", "edit-loop"])
+    parser.add_argument("--edit-scales", type=int, nargs="+", default=[REAL_SITE, 10, 100], help="0 is the real site")
+    parser.add_argument("--before", default=BASELINE_REVISION, help="revision measured as \"before\"")
+    parser.add_argument("--before-scales", type=int, nargs="*", default=[REAL_SITE, 10], help="edit-loop scales also measured before")
     args = parser.parse_args(argv)
-    results = measure(args.scales, args.repeat)
-    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    table = markdown(results)
-    (HERE / "results.md").write_text("# Benchmark results\n\nGenerated by `python benchmarks/run.py`.\n\n" + table, encoding="utf-8")
-    print(table)
+    results: dict = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(), "repeat": args.repeat,
+                     "scales": [], "termbase": [], "edit_loop": []}  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if "docscheck" in args.parts:
+            measure_docscheck(args.scales, args.repeat, work, results)
+        if "termbase" in args.parts:
+            measure_termbase(args.repeat, work, results)
+        if "edit-loop" in args.parts:
+            measure_edit_loop(args.edit_scales, args.before_scales, args.before, args.repeat, work, results)
+    print(write_results(results))
     return 0
 
 

@@ -23,6 +23,10 @@ __version__ = "0.1.0"
 
 
 def setup(app: Any) -> dict[str, Any]:
+    from . import incremental, stable_config
+
+    stable_config.setup(app)
+    incremental.setup(app)
     app.setup_extension("termbase.glossary")
     app.setup_extension("termbase.french")
     app.setup_extension("termbase.svg_pdf")

@@ -57,6 +57,11 @@ class TermbaseData:
     refs: dict[str, set[str]] = field(default_factory=dict)
     #: documents that hold the ``termbase-glossary`` directive
     glossary_docs: set[str] = field(default_factory=set)
+    #: slug → slugs of the entries its definition references (French order; read with the glossary page)
+    entry_usage: dict[str, set[str]] = field(default_factory=dict)
+    #: builder and output folder → what the back-link lines of the glossary page showed when it
+    #: was last written there (several builders may share one environment)
+    written_backlinks: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     #: name key → slug as of the previous build (to find pages whose links now go elsewhere)
     previous_names: dict[str, str] = field(default_factory=dict)
     #: (path, line, code) of findings already reported during this build
@@ -73,7 +78,9 @@ class TermbaseData:
     def purge(self, docname: str) -> None:
         self.usage.pop(docname, None)
         self.refs.pop(docname, None)
-        self.glossary_docs.discard(docname)
+        if docname in self.glossary_docs:
+            self.glossary_docs.discard(docname)
+            self.entry_usage = {}
 
     def merge(self, docnames: set[str], other: TermbaseData) -> None:
         for docname in docnames:
@@ -81,6 +88,8 @@ class TermbaseData:
                 self.usage[docname] = other.usage[docname]
             if docname in other.refs:
                 self.refs[docname] = other.refs[docname]
+        if other.glossary_docs & docnames:
+            self.entry_usage = dict(other.entry_usage)
         self.glossary_docs |= other.glossary_docs & docnames
 
 

@@ -2,8 +2,9 @@
 
 Entries live outside the Sphinx source tree, so Sphinx cannot see them change: the glossary page
 notes each file as a dependency, and ``env-get-outdated`` compares entry fingerprints and the name
-index with the previous build to re-read the glossary page and every page whose ``{term}``
-targets now resolve differently.
+index with the previous build to re-read the glossary page (only when an entry changed: what it
+shows of other pages is filled in at write time, see :mod:`termbase.glossary.backlinks`) and every
+page whose ``{term}`` targets now resolve differently.
 """
 
 from __future__ import annotations
@@ -65,8 +66,7 @@ def on_env_get_outdated(app: Any, env: Any, added: set[str], changed: set[str], 
     previous_names = data.previous_names
     moved = {key for key in previous_names.keys() | glossary.names.keys() if previous_names.get(key) != glossary.names.get(key)}
     outdated: set[str] = set()
-    if stale_slugs or added or changed or removed:
-        # back-links and the entry list live on the glossary page
+    if stale_slugs:
         outdated |= data.glossary_docs
     for docname, keys in data.refs.items():
         if keys & moved or data.usage.get(docname, set()) & stale_slugs:

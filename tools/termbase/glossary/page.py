@@ -66,8 +66,8 @@ def label(text: str) -> nodes.strong:
 
 
 def labelled_list(css_class: str, title: str, items: list[nodes.Node]) -> nodes.paragraph:
-    """« **Titre** : a, b, c » — the shape of the see-also and back-link lines."""
-    paragraph = nodes.paragraph(classes=[css_class])
+    """« **Titre** : a, b, c » — the shape of the see-also and back-link lines (classes space-separated)."""
+    paragraph = nodes.paragraph(classes=css_class.split())
     paragraph += label(title)
     paragraph += nodes.Text(f"{NBSP}: ")
     for index, item in enumerate(items):
@@ -98,6 +98,16 @@ def term_xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
     )
     xref += nodes.inline(text, text, classes=["xref", "std", "std-term"])
     return xref
+
+
+def referenced_entries(node: nodes.Element, names: dict[str, str]) -> set[str]:
+    """Slugs of the entries that ``{term}`` references inside ``node`` point to."""
+    keys = {
+        term_key(xref["reftarget"])
+        for xref in node.findall(addnodes.pending_xref)
+        if xref.get("refdomain") == "std" and xref.get("reftype") == "term"
+    }  # fmt: skip
+    return {names[key] for key in keys if key in names}
 
 
 class TermbaseGlossary(SphinxDirective):
@@ -166,6 +176,7 @@ class TermbaseGlossary(SphinxDirective):
             definition += meta
         with source_of(renderer, entry.path), renderer.current_node_context(definition):
             renderer.nested_render_text(entry.body, entry.body_line - 1)
+            data.entry_usage[entry.slug] = referenced_entries(definition, data.glossary.names)
             see_also = self.see_also_paragraph(entry, docname)
             if see_also is not None:
                 definition += see_also
