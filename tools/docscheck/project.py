@@ -11,10 +11,12 @@ tools that read glossary entries one file at a time.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .parsers.bibtex import parse_bib_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
@@ -29,6 +31,7 @@ from .source_files import entry_files, page_files, read_text
 __all__ = [
     "Config",
     "ConfigError",
+    "ParseCache",
     "Report",
     "check_project",
     "load_bibliography",
@@ -62,6 +65,61 @@ class Report:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass
+class ParseCache:
+    """What a run parsed, by file and content, for a front-end that checks one project again and again.
+
+    termbase re-checks the project at every Sphinx build; giving :func:`check_project` the cache
+    of the previous run makes it parse only the files whose text changed (a page also when a
+    fragment it includes changed). Rules always run on every record, so the findings are those of
+    a fresh run. The cache is picklable and keeps only what its last run used.
+    """
+
+    results: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    _used: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], Any], still_valid: Callable[[Any], bool] = lambda _: True) -> Any:
+        value = self._used.get(key) or self.results.get(key)
+        if value is None or not still_valid(value):
+            value = compute()
+        self._used[key] = value
+        return value
+
+    def finish(self) -> None:
+        """Keep what this run used, drop the rest (call once per run)."""
+        self.results, self._used = self._used, {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"results": self.results, "_used": {}}
+
+
+def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root: bool, reader: IncludeReader | None, extensions: Any) -> tuple[Page | None, list[Finding]]:
+    """``parse_page``, through ``cache`` when there is one (keyed by text, revalidated on includes)."""
+    if cache is None:
+        return parse_page(text, rel, md, is_root, reader)
+    included: list[tuple[str, str, bytes]] = []
+
+    def recording(target: str, base: str) -> tuple[str, str]:
+        found = reader(target, base)  # type: ignore[misc]
+        included.append((target, base, text_digest(found[1])))
+        return found
+
+    def compute() -> tuple[tuple[Page | None, list[Finding]], tuple[tuple[str, str, bytes], ...]]:
+        return parse_page(text, rel, md, is_root, recording if reader else None), tuple(included)
+
+    def unchanged(value: Any) -> bool:
+        try:
+            return all(text_digest(reader(target, base)[1]) == digest for target, base, digest in value[1])  # type: ignore[misc]
+        except SourceError:
+            return False
+
+    return cache.get(("page", rel, text_digest(text), is_root, extensions, reader is not None), compute, unchanged)[0]
+
+
 def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding]) -> Iterator[tuple[Path, str, str]]:
     """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others.
 
@@ -79,33 +137,38 @@ def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding
         yield path, rel, text
 
 
-def load_glossary(root: Path, config: Config | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
+def read_entry_text(text: str, rel: str) -> tuple[GlossaryEntry | None, list[Finding]]:
+    try:
+        return validate_entry(parse_entry_text(text, rel))
+    except SourceError as exc:
+        return None, [file_error(exc.path, exc.line, exc.message)]
+    except RecursionError:
+        return None, [file_error(rel, 1, "entry is nested too deeply to be read")]
+
+
+def load_glossary(root: Path, config: Config | None = None, cache: ParseCache | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
     """Parse and validate ``glossary/*.md`` (TERM004 and FILE001 findings only)."""
     config = config or load_config(root)
     entries: list[GlossaryEntry] = []
     findings: list[Finding] = []
     for _path, rel, text in readable_files(entry_files(config, findings), config, findings):
-        try:
-            entry, entry_findings = validate_entry(parse_entry_text(text, rel))
-        except SourceError as exc:
-            findings.append(file_error(exc.path, exc.line, exc.message))
-            continue
-        except RecursionError:
-            findings.append(file_error(rel, 1, "entry is nested too deeply to be read"))
-            continue
+        if cache is None:
+            entry, entry_findings = read_entry_text(text, rel)
+        else:
+            entry, entry_findings = cache.get(("entry", rel, text_digest(text)), lambda: read_entry_text(text, rel))
         findings += entry_findings
         if entry is not None:
             entries.append(entry)
     return entries, findings
 
 
-def load_entry_pages(entries: list[GlossaryEntry], config: Config) -> list[Page]:
+def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseCache | None = None) -> list[Page]:
     """Entry bodies read as MyST, so roles inside definitions count as references and citations."""
     md = markdown_parser(config.myst_extensions)
     pages = []
     for entry in entries:
         text = "\n" * (entry.body_line - 1) + entry.body
-        page, _findings = parse_page(text, entry.path, md)
+        page, _findings = cached_page(cache, text, entry.path, md, False, None, config.myst_extensions)
         if page is not None:
             pages.append(page)
     return pages
@@ -132,7 +195,7 @@ def include_reader(config: Config) -> IncludeReader:
     return read
 
 
-def load_pages(config: Config) -> tuple[list[Page], list[Finding]]:
+def load_pages(config: Config, cache: ParseCache | None = None) -> tuple[list[Page], list[Finding]]:
     md = markdown_parser(config.myst_extensions)
     pages: list[Page] = []
     findings: list[Finding] = []
@@ -140,18 +203,30 @@ def load_pages(config: Config) -> tuple[list[Page], list[Finding]]:
     reader = include_reader(config)
     for path, rel, text in readable_files(page_files(config, findings), config, findings):
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
-        page, page_findings = parse_page(text, rel, md, is_root, reader)
+        page, page_findings = cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions)
         findings += page_findings
         if page is not None:
             pages.append(page)
     return pages, findings
 
 
-def load_bibliography(config: Config) -> tuple[list[BibEntry], list[Finding]]:
+def load_bibliography(config: Config, cache: ParseCache | None = None) -> tuple[list[BibEntry], list[Finding]]:
+    findings: list[Finding] = []
+    files = [(rel, text) for _path, rel, text in readable_files(config.bib, config, findings)]
+    if cache is None:
+        entries, bib_findings = parse_bib_files(files)
+    else:
+        key = ("bib", tuple((rel, text_digest(text)) for rel, text in files))
+        entries, bib_findings = cache.get(key, lambda: parse_bib_files(files))
+    return entries, findings + bib_findings
+
+
+def parse_bib_files(files: list[tuple[str, str]]) -> tuple[list[BibEntry], list[Finding]]:
+    """The entries of every BibTeX file, in order (a key seen twice is CITE004)."""
     entries: list[BibEntry] = []
     findings: list[Finding] = []
     seen: dict[str, BibEntry] = {}
-    for _path, rel, text in readable_files(config.bib, config, findings):
+    for rel, text in files:
         try:
             file_entries, file_findings = parse_bib_text(text, rel, seen)
         except RecursionError:
@@ -193,19 +268,22 @@ def discovery_hint(config: Config, corpus: Corpus, findings: list[Finding]) -> s
     return None
 
 
-def check_project(root: Path, config: Config | None = None) -> Report:
-    """Parse every page, entry and BibTeX file of the project at ``root`` and run all rules."""
+def check_project(root: Path, config: Config | None = None, cache: ParseCache | None = None) -> Report:
+    """Parse every page, entry and BibTeX file of the project at ``root`` and run all rules.
+
+    With ``cache`` (a :class:`ParseCache` kept from the previous run), unchanged files are not parsed again.
+    """
     config = config or load_config(root)
     findings = list(config.setup_findings)
-    entries, entry_findings = load_glossary(config.root, config)
-    pages, page_findings = load_pages(config)
-    bib, bib_findings = load_bibliography(config)
+    entries, entry_findings = load_glossary(config.root, config, cache)
+    pages, page_findings = load_pages(config, cache)
+    bib, bib_findings = load_bibliography(config, cache)
     findings += entry_findings + page_findings + bib_findings
     corpus = Corpus(
         pages=tuple(pages),
         entries=tuple(entries),
         bib=tuple(bib),
-        entry_pages=tuple(load_entry_pages(entries, config)),
+        entry_pages=tuple(load_entry_pages(entries, config, cache)),
         settings=RuleSettings(
             review=config.review,
             today=config.today,
@@ -226,4 +304,6 @@ def check_project(root: Path, config: Config | None = None) -> Report:
         "citations": sum(len(p.citations) for p in pages),
     }
     reported = apply_severity(findings, config)
+    if cache is not None:
+        cache.finish()
     return Report(reported, stats, entries, pages, bib, list(config.notes), discovery_hint(config, corpus, reported))

@@ -27,6 +27,12 @@ class LoadedGlossary:
     names: dict[str, str] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     paths: tuple[str, ...] = ()
+    #: path → (fingerprint of its bytes, its entry or None, its findings), to skip unchanged files
+    files: dict[str, tuple[bytes, GlossaryEntry | None, tuple[Finding, ...]]] = field(default_factory=dict)
+
+    @property
+    def fingerprints(self) -> tuple[tuple[str, bytes], ...]:
+        return tuple((path, digest) for path, (digest, _entry, _findings) in self.files.items())
 
     @functools.cached_property
     def anchors(self) -> dict[str, str]:
@@ -64,6 +70,10 @@ class TermbaseData:
     written_backlinks: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     #: name key → slug as of the previous build (to find pages whose links now go elsewhere)
     previous_names: dict[str, str] = field(default_factory=dict)
+    #: builder and output folder → digest of what the navigation showed when pages were last written there
+    written_navigation: dict[str, str] = field(default_factory=dict)
+    #: markdown of every entry's body and ``short`` → its plain text (see termbase.glossary.lookup)
+    plain_texts: dict[str, str] = field(default_factory=dict)
     #: (path, line, code) of findings already reported during this build
     reported: set[tuple[str, int, str]] = field(default_factory=set)
 

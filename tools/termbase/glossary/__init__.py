@@ -38,7 +38,7 @@ __all__ = ["get_entries", "get_usage", "short_definition", "setup"]
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import backlinks, citations, exports, findings, index, loading, page, resolution
+    from . import backlinks, citations, exports, findings, index, loading, lookup, page, resolution
 
     app.add_config_value("termbase_glossary_dir", "../glossary", "env", types=frozenset({str}))
     if "termbase_site_url" not in app.config:
@@ -55,4 +55,5 @@ def setup(app: Any) -> dict[str, Any]:
     exports.setup(app)
     findings.setup(app)
     citations.setup(app)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    lookup.setup(app)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -12,10 +12,13 @@ dropped when a ``.bib`` file or the code of a style changes (:func:`cache_finger
 result is the one a cold build computes; the labels themselves (``format_labels``, which may look
 at every entry) are computed again each time.
 
-Also: sphinxcontrib-bibtex looks up pybtex's ``plaintext`` backend for each citation it resolves,
-and pybtex answers by scanning the installed distributions' entry points every time (about 4 ms a
-citation). Registering the very same class as a runtime plugin, with pybtex's public
-``register_plugin``, turns the lookup into a dictionary access; behaviour is unchanged.
+Also: pybtex and sphinxcontrib-bibtex find their plugins (styles, backends, parsers) by scanning
+the installed distributions' entry points at every lookup that is not a runtime plugin, a dozen
+scans per build, and sphinxcontrib-bibtex looks up pybtex's ``plaintext`` backend for each
+citation it resolves. :func:`scan_entry_points_once` gives both the result of one scan (the
+distributions do not change during a build), and registering the very same ``plaintext`` class
+as a runtime plugin, with pybtex's public ``register_plugin``, turns its lookup into a
+dictionary access; behaviour is unchanged.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any
 
 import pybtex.backends.plaintext
 import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
 from pybtex.richtext import Tag
 from pybtex.style import FormattedEntry
 from pybtex.style.template import FieldIsMissing
@@ -143,7 +147,22 @@ class CachedBibtexDomain(BibtexDomain):
             yield entry, formatted[0], formatted[1]
 
 
+def scan_entry_points_once() -> None:
+    """Let pybtex and sphinxcontrib-bibtex select plugins from one scan of the entry points."""
+    if getattr(pybtex.plugin.entry_points, "termbase_scan", False):
+        return
+    scanned = importlib.metadata.entry_points()
+
+    def entry_points(**params: Any) -> Any:
+        return scanned.select(**params)
+
+    entry_points.termbase_scan = True  # type: ignore[attr-defined]
+    pybtex.plugin.entry_points = entry_points
+    sphinxcontrib.bibtex.plugin.entry_points = entry_points
+
+
 def setup(app: Any) -> None:
+    scan_entry_points_once()
     pybtex.plugin.register_plugin("pybtex.backends", "plaintext", pybtex.backends.plaintext.Backend, force=True)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(CachedBibtexDomain, override=True)

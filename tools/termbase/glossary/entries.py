@@ -4,10 +4,15 @@ Parsing and validation are docscheck's (:mod:`docscheck.parsers.glossary_entries
 and the extension. This module only reads the files, keeps the findings for the front-end to
 report, orders entries in French and maps every term, alias and form (by
 :func:`docscheck.records.term_key`) to the slug of its entry.
+
+Every file is read at every build (the only way to notice an edit, an added or a deleted file),
+but a file whose bytes are those of the previous build is not parsed again, and when no file
+changed the previous glossary is kept as it is: no parsing, no French sorting.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from docscheck.project import parse_entry_text, validate_entry
@@ -17,11 +22,12 @@ from termbase.envdata import LoadedGlossary
 from termbase.french.collation import french_sort_key
 
 
-def read_entry(path: Path) -> tuple[GlossaryEntry | None, list[Finding]]:
-    """Parse and validate one entry file; unreadable files become FILE001 findings."""
+def read_entry(path: Path, data: bytes | None = None) -> tuple[GlossaryEntry | None, list[Finding]]:
+    """Parse and validate one entry file (``data``: its bytes, if already read); unreadable
+    files become FILE001 findings."""
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = (path.read_bytes() if data is None else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Finding(name, 1, "FILE001", Severity.ERROR, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")]
     except OSError as exc:
@@ -57,13 +63,34 @@ def entry_paths(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file() and p.name.lower() not in NOT_ENTRIES)
 
 
-def load_glossary_dir(directory: Path) -> LoadedGlossary:
-    """Read and validate every entry file of ``directory``."""
+def file_digest(path: Path) -> tuple[bytes, bytes | None]:
+    """A fingerprint of the file's bytes (and the bytes), or of the reason it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return hashlib.blake2b(f"unreadable: {exc.strerror}".encode(), digest_size=16).digest(), None
+    return hashlib.blake2b(data, digest_size=16).digest(), data
+
+
+def load_glossary_dir(directory: Path, previous: LoadedGlossary | None = None) -> LoadedGlossary:
+    """Read and validate every entry file of ``directory``, reusing ``previous`` where files are unchanged."""
     paths = entry_paths(directory)
+    digests = {str(path): file_digest(path) for path in paths}
+    known = previous.files if previous is not None else {}
+    fingerprints = tuple((name, digest) for name, (digest, _data) in digests.items())
+    if previous is not None and previous.fingerprints == fingerprints:
+        return previous
     valid: list[GlossaryEntry] = []
     findings: list[Finding] = []
+    files: dict[str, tuple[bytes, GlossaryEntry | None, tuple[Finding, ...]]] = {}
     for path in paths:
-        entry, problems = read_entry(path)
+        digest, data = digests[str(path)]
+        cached = known.get(str(path))
+        if cached is not None and cached[0] == digest:
+            entry, problems = cached[1], list(cached[2])
+        else:
+            entry, problems = read_entry(path, data)
+        files[str(path)] = (digest, entry, tuple(problems))
         findings.extend(problems)
         if entry is not None:
             valid.append(entry)
@@ -73,4 +100,5 @@ def load_glossary_dir(directory: Path) -> LoadedGlossary:
         names=build_name_index(valid),
         findings=tuple(findings),
         paths=tuple(str(p) for p in paths),
+        files=files,
     )

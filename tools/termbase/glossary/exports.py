@@ -19,8 +19,7 @@ from sphinx.util import logging
 from termbase.anchors import term_anchor
 from .backlinks import page_title, pages_using
 from termbase.envdata import termbase_data
-from .lookup import short_definition
-from termbase.plain_text import markdown_to_plain
+from .lookup import plain_text, short_definition
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ def export_records(env: Any, builder: Any) -> list[dict[str, Any]]:
             "forms": list(entry.forms),
             "en": entry.en,
             "category": entry.category,
-            "definition": markdown_to_plain(entry.body),
+            "definition": plain_text(entry.body),
             "short": short_definition(entry),
             "see_also": see_also,
             "sources": list(entry.sources),

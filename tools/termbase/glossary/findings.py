@@ -8,12 +8,20 @@ The check reads the project from disk and does not depend on Sphinx, so it start
 process when Sphinx begins reading and its findings are collected, once per build in the main
 process, when the environment is checked for consistency: on a multi-core machine it costs the
 build almost nothing. Where ``fork`` is unavailable it simply runs in line.
+
+It is also incremental: what docscheck parsed is kept in ``<doctreedir>/termbase-docscheck.pickle``
+(a :class:`docscheck.project.ParseCache`), so after an edit only the edited files are parsed again
+and the rules run on the records (about 0.1 s on the real site instead of 0.5 s). The rules see
+every record, so the findings are those of a full check. A build that reads nothing (no page
+changed) does not check at all, like Sphinx, which does not repeat its own warnings either.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
+import pickle
 import tomllib
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -50,19 +58,52 @@ def docscheck_root(app: Any) -> Path:
     return glossary_dir(app).parent
 
 
-def run_docscheck(root: Path) -> list[Finding] | str:
+CACHE_FILE = "termbase-docscheck.pickle"
+
+
+def load_cache(path: Path | None) -> Any:
+    """The parse cache of the previous check, or a new one (a damaged or old file is ignored)."""
+    from docscheck.project import ParseCache
+
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                cache = pickle.load(handle)
+            if isinstance(cache, ParseCache):
+                return cache
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+    return ParseCache()
+
+
+def save_cache(path: Path | None, cache: Any) -> None:
+    """Replace the cache file in one step, so that an interrupted build never leaves half a file."""
+    if path is None:
+        return
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        with partial.open("wb") as handle:
+            pickle.dump(cache, handle, pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def run_docscheck(root: Path, cache_path: Path | None = None) -> list[Finding] | str:
     """Findings of the whole project with absolute paths, or the reason docscheck cannot run."""
     from docscheck.project import ConfigError, check_project
 
+    cache = load_cache(cache_path)
     try:
-        report = check_project(root)
+        report = check_project(root, cache=cache)
     except ConfigError as exc:
         return str(exc)
+    save_cache(cache_path, cache)
     return [dataclasses.replace(finding, path=str(root / finding.path)) for finding in report.findings]
 
 
-def _child(root: Path, connection: Connection) -> None:
-    connection.send(run_docscheck(root))
+def _child(root: Path, cache_path: Path | None, connection: Connection) -> None:
+    connection.send(run_docscheck(root, cache_path))
     connection.close()
 
 
@@ -71,6 +112,7 @@ class PendingCheck:
     """A docscheck run under way in a child process."""
 
     root: Path
+    cache_path: Path | None = None
     process: Any = None
     connection: Connection | None = None
 
@@ -78,7 +120,7 @@ class PendingCheck:
         if "fork" not in multiprocessing.get_all_start_methods():
             return
         receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-        self.process = multiprocessing.get_context("fork").Process(target=_child, args=(self.root, sender), daemon=True)
+        self.process = multiprocessing.get_context("fork").Process(target=_child, args=(self.root, self.cache_path, sender), daemon=True)
         self.process.start()
         sender.close()
         self.connection = receiver
@@ -91,7 +133,7 @@ class PendingCheck:
                 pass  # the child died: run the check here instead
             finally:
                 self.stop()
-        return run_docscheck(self.root)
+        return run_docscheck(self.root, self.cache_path)
 
     def stop(self) -> None:
         if self.connection is not None:
@@ -108,10 +150,15 @@ class PendingCheck:
 _PENDING: dict[int, PendingCheck] = {}
 
 
+def cache_path(app: Any) -> Path | None:
+    doctreedir = getattr(app, "doctreedir", None)
+    return Path(doctreedir) / CACHE_FILE if doctreedir else None
+
+
 def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
     if not app.config.termbase_docscheck or not docnames or id(app) in _PENDING:
         return
-    check = PendingCheck(docscheck_root(app))
+    check = PendingCheck(docscheck_root(app), cache_path(app))
     check.start()
     _PENDING[id(app)] = check
 
@@ -119,7 +166,7 @@ def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
 def report_docscheck(app: Any, env: Any) -> None:
     if not app.config.termbase_docscheck:
         return
-    check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app))
+    check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app), cache_path(app))
     result = check.result()
     if isinstance(result, str):
         logger.warning("docscheck cannot check %s: %s", check.root, result, type="docscheck", subtype="config")

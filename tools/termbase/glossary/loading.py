@@ -42,7 +42,7 @@ def on_builder_inited(app: Any) -> None:
     directory = glossary_dir(app)
     data.reported = set()
     data.previous_names = dict(data.glossary.names)
-    data.glossary = load_glossary_dir(directory)
+    data.glossary = load_glossary_dir(directory, previous=data.glossary)
     if not directory.is_dir():
         logger.warning(
             "termbase: glossary directory %s does not exist; create it or set termbase_glossary_dir in conf.py",

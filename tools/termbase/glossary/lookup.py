@@ -2,6 +2,11 @@
 
 Kept apart from :mod:`termbase.glossary`'s ``setup()`` so that a module of the glossary half can use
 these helpers without importing the package that registers it.
+
+Plain text of definitions is memoised: tooltips ask for the same entry on every page that uses
+it, and the exports for every entry at every build. :data:`PLAIN_TEXTS` is the memo of a pure
+function (markdown → plain text); it is kept in the environment between builds
+(:func:`remember_plain_texts`), so an unchanged definition is parsed once, not once per build.
 """
 
 from __future__ import annotations
@@ -12,6 +17,17 @@ from docscheck.records import GlossaryEntry
 
 from termbase.envdata import termbase_data
 from termbase.plain_text import first_sentence, markdown_to_plain
+
+#: markdown → its plain text; a memo shared by the builds of this process (see the module docstring)
+PLAIN_TEXTS: dict[str, str] = {}
+
+
+def plain_text(markdown: str) -> str:
+    """:func:`termbase.plain_text.markdown_to_plain`, memoised."""
+    text = PLAIN_TEXTS.get(markdown)
+    if text is None:
+        text = PLAIN_TEXTS[markdown] = markdown_to_plain(markdown)
+    return text
 
 
 def get_entries(env: Any) -> dict[str, GlossaryEntry]:
@@ -27,5 +43,28 @@ def get_usage(env: Any) -> dict[str, set[str]]:
 def short_definition(entry: GlossaryEntry) -> str:
     """The entry's ``short`` field, else the first sentence of its body, as plain text."""
     if entry.short:
-        return " ".join(markdown_to_plain(entry.short).split()) or entry.short
-    return first_sentence(markdown_to_plain(entry.body))
+        return " ".join(plain_text(entry.short).split()) or entry.short
+    return first_sentence(plain_text(entry.body))
+
+
+def recall_plain_texts(app: Any) -> None:
+    """``builder-inited``: seed the memo with the plain texts the previous build computed."""
+    PLAIN_TEXTS.update(termbase_data(app.env).plain_texts)
+
+
+def remember_plain_texts(app: Any, env: Any) -> list[str]:
+    """``env-get-updated`` (before the environment is saved): the plain texts of every current
+    entry, computed now if new, so that the next build finds them all."""
+    data = termbase_data(env)
+    texts = {}
+    for entry in data.entries.values():
+        for markdown in (entry.body, entry.short):
+            if markdown:
+                texts[markdown] = plain_text(markdown)
+    data.plain_texts = texts
+    return []
+
+
+def setup(app: Any) -> None:
+    app.connect("builder-inited", recall_plain_texts)
+    app.connect("env-get-updated", remember_plain_texts)
