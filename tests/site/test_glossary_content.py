@@ -51,9 +51,10 @@ DOSSIER_2026_KEYS = frozenset(
 )
 
 #: Sources the team verified itself beyond the two dossiers (each entry's `verification` field says
-#: what was seen): official French pages on the RCP (INCa) and on early access (HAS), and the
-#: size definition of a micrometastasis (lips2011).
-VERIFIED_BY_TEAM_KEYS = frozenset({"inca_rcp", "has_acces_precoce", "lips2011"})
+#: what was seen): official French pages on the RCP (INCa) and on early access (HAS), the size
+#: definition of a micrometastasis (lips2011) and the FDA approval summary of pembrolizumab for
+#: TMB-high tumours (marcus2021).
+VERIFIED_BY_TEAM_KEYS = frozenset({"inca_rcp", "has_acces_precoce", "lips2011", "marcus2021"})
 
 #: The category vocabulary documented in glossary/README.md.
 CATEGORIES = frozenset(
