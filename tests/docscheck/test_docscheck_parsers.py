@@ -59,3 +59,32 @@ def test_computed_conf_values_keep_their_literal_part():
 def test_csv_cells_keep_their_row_line_and_quoted_newlines():
     rows = ['"a", ":term:`x`"', '"multi', 'line", b']
     assert list(csv_cells(rows)) == [(0, "a"), (0, ":term:`x`"), (1, "multi\nline"), (2, "b")]
+
+
+# -- the simple front-matter reader agrees with PyYAML whenever it answers --------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from docscheck.parsers.glossary_entries import _load_yaml  # noqa: E402
+from docscheck.parsers.simple_yaml import load_simple  # noqa: E402
+
+ATOMS = ["lymphocyte", "yes", "No", "on", "null", "12", "012", "-3", "2026-11-01", "2026-13-45", "2026-1-5", "a, b", "l’immunité", "x: y",
+         "# c", "'q'", '"d"', "[a, b]", "[]", "[k2001, k2002]", "[a, [b]]", "1.5", "~", "=", "é«»", "a #b", "- x", "&a", "", "3:20", "+5", "TRUE"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["term", "forms", "sources", "yes", "null", "see-also", "reviewed", "x_1"]), st.sampled_from(ATOMS)), min_size=1, max_size=6))
+def test_simple_front_matter_reads_like_pyyaml(pairs):
+    text = "".join(f"{key}: {value}\n" if value else f"{key}:\n" for key, value in pairs)
+    simple = load_simple(text)
+    if simple is None:
+        return
+    _node, data = _load_yaml(text)
+    assert simple[0] == data
+
+
+def test_simple_front_matter_gives_key_lines_and_leaves_the_rest_to_pyyaml():
+    assert load_simple("term: x\n\nforms: [a, b]\n") == ({"term": "x", "forms": ["a", "b"]}, {"term": 0, "forms": 2})
+    assert load_simple("term: x\nforms:\n  - a\n") is None
+    assert load_simple("title: 'Quoted'\n") is None

@@ -63,6 +63,8 @@ class Config:
     source_suffixes: tuple[str, ...] = (".md", ".rst")
     root_doc: str = "index"
     docs_exclude: tuple[str, ...] = ()
+    #: conf.py's ``include_patterns`` (Sphinx's default ``**`` reads everything)
+    docs_include: tuple[str, ...] = ("**",)
     myst_extensions: frozenset[str] = DEFAULT_MYST_EXTENSIONS
     today: _dt.date = field(default_factory=_dt.date.today)
     setup_findings: tuple[Finding, ...] = ()
@@ -384,6 +386,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
 
     root_doc = "index"
     docs_exclude: tuple[str, ...] = ()
+    docs_include: tuple[str, ...] = ("**",)
     if conf is not None:
         doc = conf.get("root_doc", conf.get("master_doc"))
         root_doc = doc if isinstance(doc, str) else root_doc
@@ -393,6 +396,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
             if isinstance(value, (list, tuple)):
                 patterns += [p for p in value if isinstance(p, str)]
         docs_exclude = tuple(patterns)
+        included = conf.get("include_patterns")
+        if isinstance(included, (list, tuple)) and "include_patterns" not in conf.partial:
+            docs_include = tuple(p for p in included if isinstance(p, str))
 
     today = settings.get("today", _dt.date.today())
     if not isinstance(today, _dt.date):
@@ -410,6 +416,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         source_suffixes=_source_suffixes(conf),
         root_doc=root_doc,
         docs_exclude=docs_exclude,
+        docs_include=docs_include,
         myst_extensions=_myst_extensions(conf),
         today=today,
         setup_findings=tuple(findings),

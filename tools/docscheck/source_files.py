@@ -73,10 +73,11 @@ def page_files(config: Config, findings: list[Finding] | None = None) -> list[Pa
     ``findings`` and skipped.
     """
     docs_patterns = tuple(glob_regex(p) for p in config.docs_exclude)
+    include = () if config.docs_include == ("**",) else tuple(glob_regex(p) for p in config.docs_include)
     files = []
     for path in walk_files(config.docs, config.source_suffixes, config.root, findings):
         rel_docs = path.relative_to(config.docs).as_posix() if path.is_relative_to(config.docs) else path.name
-        if any(p.match(rel_docs) for p in docs_patterns):
+        if any(p.match(rel_docs) for p in docs_patterns) or include and not any(p.match(rel_docs) for p in include):
             continue
         if config.glossary is not None and path.is_relative_to(config.glossary):
             continue

@@ -10,14 +10,15 @@ Two steps, so that the Sphinx extension and the CLI share them:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-import yaml
-
 from docscheck.records import Finding, GlossaryEntry, Severity, SourceError
+
+from .simple_yaml import load_simple
 
 FENCE = re.compile(r"^---[ \t]*$")
 
@@ -39,28 +40,32 @@ class FrontMatter:
     present: bool = False
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+@functools.cache
+def _safe_loader() -> type:
     """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one.
 
     A scalar that looks like a date but is not one (``2026-13-45``) stays a string, so that the
     rule checking the key reports it at its line; PyYAML itself would raise ``ValueError``.
+    PyYAML is imported on first use: most front matter is read by :mod:`.simple_yaml`.
     """
+    import yaml
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
+    def timestamp_or_text(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-_SAFE_LOADER = _Loader
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
+    return Loader
 
 
 def _load_yaml(text: str) -> tuple[Any, Any]:
     """Parse YAML once: the node tree (for key lines) and the safe-loaded data."""
-    loader = _SAFE_LOADER(text)
+    loader = _safe_loader()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -86,6 +91,12 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     else:
         raise SourceError(path, 1, "front matter opened with '---' is never closed; add a '---' line after it")
     yaml_text = "".join(lines[1:index])
+    body, body_line = "".join(lines[index + 1 :]), index + 2
+    if (simple := load_simple(yaml_text)) is not None:
+        data, relative = simple
+        return FrontMatter(data=data, line=1, key_lines={k: 2 + n for k, n in relative.items()}, body=body, body_line=body_line, present=True)
+    import yaml
+
     try:
         node, data = _load_yaml(yaml_text)
     except yaml.YAMLError as exc:

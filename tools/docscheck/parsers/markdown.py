@@ -55,6 +55,7 @@ def markdown_parser(extensions: frozenset[str]) -> MarkdownIt:
     (``md.nesting_skips``, reset by each :meth:`MystPageParser.parse`).
     """
     md = create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
+    md.disable("wordcount", ignoreInvalid=True)  # reading-time statistics: no token depends on them
     original = md.block.tokenize
     skips: list[tuple[int, int]] = []
     limit = md.options.maxNesting

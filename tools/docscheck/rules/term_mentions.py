@@ -8,6 +8,8 @@ names and the text are folded the same way, so *lymphocytes* mentions *lymphocyt
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,7 +19,9 @@ from docscheck.records import GlossaryEntry, Prose
 WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
+    """A word's matching key (cached: prose repeats words, and this runs for every word)."""
     word = unicodedata.normalize("NFC", word).casefold()
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
@@ -53,24 +57,39 @@ class MentionMatcher:
             candidates.sort(key=lambda c: -len(c[0]))
 
     def mentions(self, prose: Prose) -> list[Mention]:
-        """Mentions in plain prose only: words inside links or roles are never mentions."""
-        words: list[tuple[str, int, int, str, str]] = []
+        """Mentions in plain prose only: words inside links or roles are never mentions.
+
+        The index maps a name's first folded word to its candidates: the text's words are folded
+        once (cached), and only the positions whose word starts some name are compared further.
+        """
+        by_first = self.by_first
+        folded: list[str] = []
+        raw: list[str] = []
+        starts: list[int] = []
+        metas: list[tuple[int, int, str]] = []
         for line, text, order, kind in prose.segments:
             if kind == "break":
                 continue
-            for m in WORD.finditer(unicodedata.normalize("NFC", text)):
-                words.append((fold_word(m.group()), line, order, kind, m.group()))
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            words = WORD.findall(text)
+            if words:
+                starts.append(len(folded))
+                metas.append((line, order, kind))
+                raw += words
+                folded += map(fold_word, words)
         found: list[Mention] = []
-        index = 0
-        while index < len(words):
-            candidates = self.by_first.get(words[index][0], ())
-            step = 1
-            for folded, entry in candidates:
-                window = words[index : index + len(folded)]
-                if len(window) == len(folded) and all(w[0] == f for w, f in zip(window, folded)):
-                    if all(w[3] == "text" for w in window):
-                        found.append(Mention(entry, window[0][1], window[0][2], " ".join(w[4] for w in window)))
-                    step = len(folded)
+        covered = 0
+        for index in [i for i, word in enumerate(folded) if word in by_first]:
+            if index < covered:
+                continue
+            for names, entry in by_first[folded[index]]:
+                end = index + len(names)
+                if folded[index:end] == list(names):
+                    kinds = {metas[bisect.bisect_right(starts, i) - 1][2] for i in range(index, end)}
+                    if kinds == {"text"}:
+                        line, order, _kind = metas[bisect.bisect_right(starts, index) - 1]
+                        found.append(Mention(entry, line, order, " ".join(raw[index:end])))
+                    covered = end
                     break
-            index += step
         return found
