@@ -60,7 +60,7 @@ def test_tooltip_ids_are_unique_in_every_page(app: Any) -> None:
 @pytest.mark.sphinx("html", testroot="termbase-french-tooltips")
 def test_pages_load_the_tooltip_script_and_style(app: Any) -> None:
     html = page_html(app)
-    assert re.search(rf'<script defer="defer" src="_static/{re.escape(TOOLTIP_JS)}(\?v=\w+)?"></script>', html)
+    assert re.search(rf'<script [^>]*defer="defer" src="_static/{re.escape(TOOLTIP_JS)}(\?v=\w+)?"></script>', html)
     assert re.search(rf'<link rel="stylesheet" type="text/css" href="_static/{re.escape(TOOLTIP_CSS)}(\?v=\w+)?" />', html)
 
 
@@ -74,7 +74,8 @@ def test_tooltip_assets_are_copied_to_static_and_fetch_nothing(app: Any) -> None
 
 
 def test_tooltip_script_is_small() -> None:
-    assert (STATIC / TOOLTIP_JS).stat().st_size < 3 * 1024
+    # It also places tooltips in the window and handles touch and citation cards (was < 3 KB).
+    assert (STATIC / TOOLTIP_JS).stat().st_size < 6 * 1024
 
 
 def test_tooltip_style_hides_tooltips_in_print_and_respects_reduced_motion() -> None:

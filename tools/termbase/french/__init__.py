@@ -12,7 +12,9 @@ Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`); usable alone 
   « PD1 » = « PD-1 » = « PD 1 »;
 - :mod:`termbase.french.search_terms` — search that knows the glossary (names, synonyms, main
   pages, ranking by frequency, clean snippets, a French no-result message);
-- :mod:`termbase.french.tooltips` — short definitions on term links (hover and keyboard focus);
+- :mod:`termbase.french.tooltips` — short definitions on term links (hover, keyboard focus, tap);
+- :mod:`termbase.citation_previews` — the same tooltips on citations: the full reference and the
+  type of evidence in French (registered here because it shares the tooltips' node and script);
 - :mod:`termbase.french.ui_strings` — a French search box text for pydata-sphinx-theme (the other UI
   strings come from the theme's and the project's gettext catalogs, ``docs/locale/``).
 
@@ -32,6 +34,8 @@ from typing import Any
 def setup(app: Any) -> dict[str, Any]:
     # Imported here, not at module level: other parts import termbase.french.collation or
     # termbase.french.dates without paying for Sphinx transforms.
+    from termbase import citation_previews
+
     from . import search, search_terms, tooltips, ui_strings
     from .apostrophes import ElisionBeforeInline
     from .typography import FrenchSpacing, FrenchSpacingInTitles, install_title_filter
@@ -43,6 +47,7 @@ def setup(app: Any) -> dict[str, Any]:
     search.register(app)
     search_terms.register(app)
     tooltips.register(app)
+    citation_previews.register(app)
     ui_strings.register(app)
     # env_version: search_terms keeps per-page facts in the environment (bump when they change).
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

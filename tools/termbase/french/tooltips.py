@@ -5,8 +5,11 @@ link that the glossary half marked with ``node["termbase_slug"]`` becomes a
 :class:`term_reference`: the same link (its ``href`` still leads to the entry, so it works with
 JavaScript off), described by a hidden ``<span role="tooltip">`` holding the short definition
 (``aria-describedby``, so screen readers read it). ``static/termbase-tooltips.js`` shows and hides
-it (mouse, focus, Escape); ``static/termbase-tooltips.css`` places it. Both are small local files:
-no request leaves the site.
+it (mouse, focus, Escape, and on a touch screen a first tap that shows it with a « Voir dans le
+glossaire » link instead of leaving the page) and keeps it inside the window (above or below the
+link, clear of the sticky top bar, clamped sideways, fixed so that a scrolling table cannot clip
+it); ``static/termbase-tooltips.css`` styles it. Both are small local files: no request leaves the
+site. Citation cards (:mod:`termbase.citation_previews`) use the same node, script and style.
 
 Tooltip ids are ``tt-<slug>-<n>`` (the n-th link to that entry in the page): unique per page and
 identical from one build to the next.
@@ -26,10 +29,19 @@ from .typography import french_spacing, is_french
 STATIC = Path(__file__).resolve().parents[1] / "static"  # termbase/static/, shared by every part
 TOOLTIP_JS = "termbase-tooltips.js"
 TOOLTIP_CSS = "termbase-tooltips.css"
+TERM_WRAPPER = "termbase-term"
+MORE_TERM = "Voir dans le glossaire"
+MORE_CITE = "Voir dans la bibliographie"
 
 
 class term_reference(nodes.reference):  # noqa: N801 - docutils node classes are lowercase
-    """A glossary term link carrying its tooltip text (``termbase_tooltip``) and id."""
+    """A link described by a hidden tooltip: a glossary term, or a citation (its card).
+
+    ``termbase_tooltip`` is the tooltip's text, or a tuple of ``(css class, text)`` parts, each
+    written as a ``<span>`` (a citation card: evidence, then reference); ``termbase_tooltip_id``
+    its id; ``termbase_wrapper`` the class of the wrapper, ``termbase-term`` unless set
+    (``termbase-cite`` for citations, see :mod:`termbase.citation_previews`).
+    """
 
 
 def tooltip_id(slug: str, occurrence: int) -> str:
@@ -88,7 +100,7 @@ class _ShortDefinitions:
 
 def visit_term_reference_html(self: Any, node: term_reference) -> None:
     """``<span class="termbase-term"><a … aria-describedby="tt-…">``: the link, described."""
-    self.body.append('<span class="termbase-term">')
+    self.body.append(f'<span class="{self.attval(node.get("termbase_wrapper", TERM_WRAPPER))}">')
     start = len(self.body)
     self.visit_reference(node)
     link_tag = self.body[start]
@@ -100,10 +112,13 @@ def visit_term_reference_html(self: Any, node: term_reference) -> None:
 def depart_term_reference_html(self: Any, node: term_reference) -> None:
     """Close the link, then the hidden tooltip right after it (so hovering it keeps it open)."""
     self.depart_reference(node)
-    self.body.append(
-        f'<span role="tooltip" id="{self.attval(node["termbase_tooltip_id"])}" class="termbase-tooltip" hidden>'
-        f"{self.encode(node['termbase_tooltip'])}</span></span>"
-    )
+    content = node["termbase_tooltip"]
+    if isinstance(content, str):
+        inner = self.encode(content)
+    else:
+        # Spaces between the parts: screen readers join the texts of the description as they are.
+        inner = " ".join(f'<span class="{self.attval(css)}">{self.encode(text)}</span>' for css, text in content)
+    self.body.append(f'<span role="tooltip" id="{self.attval(node["termbase_tooltip_id"])}" class="termbase-tooltip" hidden>{inner}</span></span>')
 
 
 def visit_term_reference_plain(self: Any, node: term_reference) -> None:
@@ -133,6 +148,7 @@ def register(app: Any) -> None:
         texinfo=plain,
     )
     app.add_post_transform(TermTooltips)
-    app.add_js_file(TOOLTIP_JS, loading_method="defer")
+    # The labels of the link a tap adds to an open tooltip (the script itself knows no language).
+    app.add_js_file(TOOLTIP_JS, loading_method="defer", **{"data-more-term": MORE_TERM, "data-more-cite": MORE_CITE})
     app.add_css_file(TOOLTIP_CSS)
     app.connect("builder-inited", add_static_path)
