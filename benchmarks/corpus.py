@@ -88,7 +88,11 @@ def generate(out: Path, scale: int = 1, seed: int = 2026, stock: bool = False, s
         glossary_page = "# Glossaire\n\n```{termbase-glossary}\n```\n"
     with (out / "references.bib").open("w", encoding="utf-8") as bibfile:
         for i, key in enumerate(keys):
-            bibfile.write(f"@article{{{key},\n  author = {{Auteur, A{i}}},\n  title = {{Titre {i}}},\n  journal = {{Revue}},\n  year = {{{1990 + i % 35}}}\n}}\n\n")
+            # Recent, typed sources, so the site's own docscheck settings (review, evidence) find nothing.
+            bibfile.write(
+                f"@article{{{key},\n  author = {{Auteur, A{i}}},\n  title = {{Titre {i}}},\n  journal = {{Revue}},\n"
+                f"  year = {{{2020 + i % 7}}},\n  evidence = {{revue}}\n}}\n\n"
+            )
     toctree = "\n".join(f"page{p:05d}" for p in range(pages))
     (out / "docs" / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\nglossaire\nbibliographie\n```\n", encoding="utf-8")
     (out / "docs" / "glossaire.md").write_text(glossary_page, encoding="utf-8")

@@ -383,6 +383,13 @@ def write_search_data(app: Any, exception: Exception | None) -> None:
     target.write_text(f"window.termbaseSearchData = {text};\n", encoding="utf-8")
 
 
+def write_search_data_before_search_page(app: Any) -> list[Any]:
+    """``html-collect-pages`` comes before ``search.html`` is written, so the page's ``?v=``
+    checksum is that of this build's data, in a cold and in an incremental build alike."""
+    write_search_data(app, None)
+    return []
+
+
 def add_search_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Only the search page loads the glossary data and the query rewriting."""
     if pagename == "search":
@@ -394,4 +401,4 @@ def register(app: Any) -> None:
     app.add_config_value(SYNONYMS_CONFIG, "", "html", types=frozenset({str}))
     app.add_env_collector(SearchPagesCollector)
     app.connect("html-page-context", add_search_scripts)
-    app.connect("build-finished", write_search_data)
+    app.connect("html-collect-pages", write_search_data_before_search_page)
