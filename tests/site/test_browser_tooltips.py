@@ -132,23 +132,26 @@ def test_keyboard_enter_still_follows_a_term_link(page: Page, site_url: str) -> 
 # -- placement --------------------------------------------------------------------------------------
 
 
-def test_tooltip_of_a_term_right_under_the_top_bar_opens_below_it(screen: Page, site_url: str) -> None:
-    screen.goto(f"{site_url}/{PROSE_PAGE}")
-    link = screen.locator(TERM_LINK).nth(3)
-    link.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - document.querySelector('.bd-header').getBoundingClientRect().bottom - 6)")
-    tooltip = open_tooltip(screen, link)
-    assert_fully_visible(screen, tooltip)
-    assert tooltip.get_attribute("data-placement") == "bottom"
+# Where the link is scrolled to (JS: the new top of the link), and where its tooltip must open.
+PLACES = {
+    "under-the-top-bar": ("document.querySelector('.bd-header').getBoundingClientRect().bottom + 6", "bottom"),
+    "mid-window": ("innerHeight / 2", "top"),
+}
 
 
-def test_tooltip_opens_above_when_there_is_room(screen: Page, site_url: str) -> None:
+@pytest.mark.parametrize("where", PLACES)
+def test_tooltip_opens_above_the_link_unless_the_top_bar_is_in_the_way(screen: Page, site_url: str, where: str) -> None:
+    scroll_to, placement = PLACES[where]
     screen.goto(f"{site_url}/{PROSE_PAGE}")
     link = screen.locator(TERM_LINK).nth(3)
-    link.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight / 2)")
+    link.evaluate(f"a => window.scrollBy(0, a.getBoundingClientRect().top - ({scroll_to}))")
     tooltip = open_tooltip(screen, link)
     assert_fully_visible(screen, tooltip)
-    assert tooltip.get_attribute("data-placement") == "top"
-    assert box(tooltip)["bottom"] <= box(link)["top"]
+    assert tooltip.get_attribute("data-placement") == placement
+    if placement == "top":
+        assert box(tooltip)["bottom"] <= box(link)["top"]
+    else:
+        assert box(tooltip)["top"] >= box(link)["bottom"]
 
 
 def test_tooltip_inside_a_table_is_not_clipped(screen: Page, site_url: str) -> None:
@@ -223,6 +226,15 @@ def test_tapping_a_citation_shows_its_card_with_a_link_to_the_bibliography(phone
     expect(card.locator(".termbase-card-evidence")).to_contain_text(str(evidence_by_key[cited_key(link)]))
     expect(card.get_by_role("link", name="Voir dans la bibliographie")).to_have_attribute("href", link.evaluate("a => a.href"))
     assert phone.url.endswith(PROSE_PAGE)
+
+
+@pytest.mark.parametrize("what", ["term", "citation"])
+def test_axe_finds_no_serious_violation_with_a_tapped_tooltip_open(phone: Page, site_url: str, what: str) -> None:
+    phone.goto(f"{site_url}/{PROSE_PAGE}")
+    open_tooltip(phone, phone.locator(TERM_LINK if what == "term" else CITE_LINK).first)
+    phone.add_script_tag(path=str(ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"))
+    violations = phone.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in {"serious", "critical"}] == []
 
 
 def test_every_citation_of_the_site_has_a_card(site_html: Path) -> None:
