@@ -52,8 +52,8 @@ termbase_category_labels = {
 termbase_search_synonyms = "../glossary/search-synonyms.yaml"
 # Handouts list three authors, then « et al. », to stay within a few pages.
 termbase_handouts_bibtex_style = "plain_fr_compact"
-# Address printed on handouts and in the PDF; replace with the published address.
-termbase_site_url = "https://immunoguide.example.org/"
+# termbase_site_url (the published address, printed on handouts) is left unset until the guide has
+# a real address: a sheet prints no address rather than an invented one.
 
 # -- HTML ------------------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
@@ -90,6 +90,9 @@ latex_documents = [
 latex_show_urls = "no"
 latex_show_pagerefs = False
 latex_elements = {
+    # Document metadata (pdfinfo Title/Author, /Lang for screen readers) from \title and \author,
+    # so each handout carries its own page title.
+    "passoptionstopackages": r"\PassOptionsToPackage{pdfusetitle,pdflang=fr}{hyperref}",
     "papersize": "a4paper",
     "pointsize": "11pt",
     # Printed at home or at the hospital, usually one-sided: no blank pages before chapters.
@@ -119,6 +122,8 @@ latex_elements = {
 \robustify{\hyperlink}
 % Sphinx names the table of contents after the first toctree caption (« Comprendre »); keep the usual title.
 \addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
+% Index entries are words of the guide, not code: the text font, not Sphinx's typewriter default.
+\protected\def\sphinxstyleindexentry#1{#1}
 \renewenvironment{sphinxthebibliography}[1]
   {\begingroup\renewcommand{\chapter}[2]{}\begin{thebibliography}{#1}}
   {\end{thebibliography}\endgroup}

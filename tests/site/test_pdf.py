@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DOCS, require_tool, sphinx_build
+from pdf_files import has_language
 
 pytestmark = pytest.mark.slow
 
@@ -125,3 +126,69 @@ def test_index_lists_accented_terms_in_french_order(guide_pdf: Path, pdf_pages: 
     # In code-point order « échappement » would come after every word in z; in French it is an e-word.
     assert entries.index("échappement immunitaire") < entries.index("effet indésirable")
     assert entries.index("immunoédition") < entries.index("immunosurveillance")
+
+
+# -- Print quality (issue 14, items 16-17) --------------------------------------------------------
+
+
+def test_pdf_carries_title_author_and_french_language(guide_pdf: Path) -> None:
+    info = pdfinfo(guide_pdf)
+    assert info.get("Title") == "Immunoguide"
+    assert "Immunoguide" in info.get("Author", "")
+    assert has_language(guide_pdf, "fr"), "no /Lang (fr) in the document catalog"
+
+
+def test_index_is_set_in_the_text_font_not_typewriter(guide_pdf: Path, pdf_pages: list[str]) -> None:
+    require_tool("pdffonts")
+    first, last = index_start(pdf_pages) + 1, len(pdf_pages)
+    fonts = subprocess.run(["pdffonts", "-f", str(first), "-l", str(last), str(guide_pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pagella" in fonts
+    assert "Mono" not in fonts, fonts
+
+
+def key_column_words() -> set[str]:
+    """Words of the first column of every Markdown table of the guide that name something (capital or digit)."""
+    words = set()
+    for page in DOCS.glob("*.md"):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("|") or re.fullmatch(r"[|:\- ]+", line):
+                continue
+            cell = line.strip("|").split("|")[0]
+            cell = re.sub(r"\{[^}]+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", cell)
+            words.update(w.strip(",.;:()[]") for w in cell.split() if re.search(r"[A-Z0-9]", w) and len(w) >= 4)
+    return words
+
+
+def test_table_key_columns_keep_their_words_whole(pdf_pages: list[str]) -> None:
+    tokens = {token.strip(",.;:()[]") for token in " ".join(pdf_pages).split()}
+    assert {"KEYNOTE-006", "CheckMate"} <= tokens
+    assert not {"KEY", "KEYNOTE-", "Che-", "ck-", "Check-"} & tokens, "a trial name is cut or hyphenated"
+    words = key_column_words()
+    assert len(words) >= 10, words
+    assert sorted(words - tokens) == []
+
+
+def table_line_ranges(tex: str) -> list[range]:
+    """Line ranges of the LaTeX source holding a table environment."""
+    ranges, start = [], None
+    for number, line in enumerate(tex.splitlines(), start=1):
+        if re.match(r"\\begin\{(longtable|tabular|tabulary)\}", line):
+            start = number
+        elif start is not None and re.match(r"\\end\{(longtable|tabular|tabulary)\}", line):
+            ranges.append(range(start, number + 1))
+            start = None
+    return ranges
+
+
+def test_no_table_cell_overflows_its_column(guide_pdf: Path) -> None:
+    tables = table_line_ranges(guide_pdf.with_suffix(".tex").read_text(encoding="utf-8"))
+    assert tables
+    log = guide_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    overfull = [int(m.group(1)) for m in re.finditer(r"^Overfull \\hbox .* at lines? (\d+)", log, re.MULTILINE)]
+    assert [line for line in overfull if any(line in table for table in tables)] == []
+
+
+def test_tables_break_across_pages(guide_pdf: Path) -> None:
+    tex = guide_pdf.with_suffix(".tex").read_text(encoding="utf-8")
+    assert r"\begin{tabulary}" not in tex, "a tabulary cannot break across pages and squeezes short columns"
+    assert r"\begin{longtable}" in tex

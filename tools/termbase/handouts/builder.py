@@ -38,23 +38,35 @@ TITLE_BLOCK = r"""\makeatletter
 \begin{center}
   {\sffamily\LARGE\bfseries \@title\par}
   \vspace{0.5em}
-%(summary)s  {\small\sffamily %(project)s\,--\,fiche à emporter\par}
+%(summary)s  {\small\sffamily %(project)s\,\textendash\,fiche à emporter\par}
 \end{center}
 \vspace{0.5em}
 \makeatother
 """
 
-#: Added after conf.py's preamble: no section numbers; the bibliography list, in a smaller type,
-#: carries no heading of its own (article's ``thebibliography`` opens ``\section*{\refname}``;
-#: the sheet has its own « Sources citées » title); multicol sets the words in two columns.
+#: Added after conf.py's preamble: no section numbers; the bibliography list, in a smaller type and
+#: two columns, carries no heading of its own (article's ``thebibliography`` opens
+#: ``\section*{\refname}``; the sheet has its own « Sources citées » title); multicol also sets the
+#: words in two columns. Headings keep less space around them than in the guide: a sheet handed
+#: over in a consultation must stay within a few pages without cutting any of its text.
 HANDOUT_PREAMBLE = r"""
 % -- termbase handouts ------------------------------------------------------------------------
 \usepackage{multicol}
 \setcounter{secnumdepth}{0}
 \renewenvironment{sphinxthebibliography}[1]
-  {\begingroup\small\renewcommand{\section}[2]{}\begin{thebibliography}{#1}}
-  {\end{thebibliography}\endgroup}
+  {\begingroup\footnotesize\raggedright\setlength{\columnsep}{1.5em}\begin{multicols}{2}\renewcommand{\section}[2]{}%
+   \begin{thebibliography}{#1}\setlength{\itemsep}{0.2em}}
+  {\end{thebibliography}\end{multicols}\endgroup}
+% Addresses in two narrow columns: let them break after hyphens too.
+\expandafter\def\expandafter\UrlBreaks\expandafter{\UrlBreaks\do\-}
+\titlespacing*{\section}{0pt}{1.6ex plus 0.6ex minus 0.2ex}{0.6ex plus 0.2ex}
+\titlespacing*{\subsection}{0pt}{1.3ex plus 0.5ex minus 0.2ex}{0.4ex plus 0.2ex}
+\titlespacing*{\subsubsection}{0pt}{1.1ex plus 0.4ex minus 0.2ex}{0.3ex plus 0.1ex}
 """
+
+#: Margins of a sheet, narrower than the bound guide's (appended to conf.py's ``sphinxsetup``: the
+#: last value of a key wins).
+HANDOUT_MARGINS = "hmargin={1.8cm,1.8cm}, vmargin={1.8cm,2cm}"
 
 
 def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
@@ -66,6 +78,7 @@ def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
         "fncychap": "",
         "extraclassoptions": "",  # the guide's "openany" means nothing to the article-based howto class
         "preamble": latex_elements.get("preamble", "") + HANDOUT_PREAMBLE,
+        "sphinxsetup": ", ".join(part for part in (latex_elements.get("sphinxsetup", ""), HANDOUT_MARGINS) if part),
     }
 
 
