@@ -155,6 +155,7 @@ def key_column_words() -> set[str]:
                 continue
             cell = line.strip("|").split("|")[0]
             cell = re.sub(r"\{[^}]+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", cell)
+            cell = re.sub(r"[*_`]", "", cell)
             words.update(w.strip(",.;:()[]") for w in cell.split() if re.search(r"[A-Z0-9]", w) and len(w) >= 4)
     return words
 

@@ -111,7 +111,18 @@ def colspec(widths: Sequence[float], line: float = LINE_EM) -> str:
     No capital L, R, C, J or T may appear: Sphinx would take the spec for tabulary's.
     """
     total = round(line * 10)
-    return "".join(rf">{{{RAGGED_CELL}}}\X{{{round(width * 10)}}}{{{total}}}" for width in widths)
+    return "".join(rf">{{{RAGGED_CELL}}}\X{{{units}}}{{{total}}}" for units in whole_units(widths, total))
+
+
+def whole_units(widths: Sequence[float], total: int) -> list[int]:
+    """*widths* as integers summing exactly to *total* (largest remainders): one unit too many overflows the line."""
+    scale = total / sum(widths)
+    exact = [width * scale for width in widths]
+    units = [int(value) for value in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda index: units[index] - exact[index])
+    for index in by_remainder[: total - sum(units)]:
+        units[index] += 1
+    return units
 
 
 def table_cells(tgroup: nodes.tgroup) -> list[list[tuple[str, bool]]]:

@@ -15,12 +15,10 @@ from conftest import DOCS
 from termbase.handouts.backmatter import ABOUT_TITLE
 
 from pdf_files import has_language, pdfinfo
-from test_handouts import build_handouts, pdf_pages, pdf_text, section
+from test_handouts import MAX_PAGES, build_handouts, pdf_pages, pdf_text, section
 
 pytestmark = pytest.mark.slow
 
-#: A sheet handed over in a consultation stays within this many A4 pages.
-MAX_PAGES = 5
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from termbase.handouts.backmatter import french_date, page_url, sheet_labels
+from termbase.handouts.backmatter import french_date, page_url, sheet_labels, word_columns
 from termbase.handouts.builder import handout_latex_elements, latex_target
 from termbase.handouts.disclaimer import DEFAULT_DISCLAIMER, disclaimer_runs, find_disclaimer
 from termbase.handouts.html_link import link_uri
@@ -55,6 +55,18 @@ def test_handout_latex_drops_contents_index_and_chapters_but_keeps_the_preamble(
     assert elements["tableofcontents"] == elements["printindex"] == elements["makeindex"] == elements["fncychap"] == ""
     assert elements["preamble"].startswith(r"\setlength{\headheight}{14pt}")
     assert r"\setcounter{secnumdepth}{0}" in elements["preamble"]
+
+
+def test_sheets_get_narrower_margins_than_the_guide_and_a_page_limit() -> None:
+    elements = handout_latex_elements({"sphinxsetup": "hmargin={2.2cm,2.2cm}"}, max_pages=4)
+    assert elements["sphinxsetup"].startswith("hmargin={2.2cm,2.2cm}, ")  # the sheet's value comes last, and wins
+    assert "hmargin={1.8cm,1.8cm}" in elements["sphinxsetup"]
+    # A sheet measured past the limit on the previous LaTeX run is set compact.
+    assert r"\ifnum\termbase@normalpages>4\relax\termbasecompacttrue" in elements["preamble"]
+
+
+def test_long_word_lists_take_three_columns() -> None:
+    assert word_columns(4) == 2 and word_columns(30) == 3
 
 
 def test_link_to_the_sheet_is_relative_to_the_page() -> None:

@@ -28,6 +28,9 @@ Configuration values:
 ``termbase_handouts_bibtex_style`` (str, default ``""``: the guide's style)
     pybtex style of the « Sources citées » list, e.g. ``"plain_fr_compact"`` (three authors, then
     « et al. ») so that references do not fill a short sheet.
+``termbase_handouts_max_pages`` (int, default ``5``)
+    A sheet that would run past this many pages at the guide's type size is set at 10 pt (LaTeX
+    measures it on a first run; see :data:`termbase.handouts.builder.HANDOUT_PREAMBLE`).
 
 Front matter read: ``handout: true`` opts a page in; ``title``, ``description``, ``last_reviewed``
 and ``next_review`` feed the sheet. ``termbase_site_url`` (from :mod:`termbase.glossary`) is
@@ -47,6 +50,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("termbase_handouts_dir", "../_build/handouts", "env", types=frozenset({str}))
     app.add_config_value("termbase_handouts_html_dir", "fiches", "env", types=frozenset({str}))
     app.add_config_value("termbase_handouts_bibtex_style", "", "env", types=frozenset({str}))
+    app.add_config_value("termbase_handouts_max_pages", 5, "env", types=frozenset({int}))
     app.add_builder(HandoutsBuilder)
     html_link.register(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -56,16 +56,26 @@ def used_entries(entries: Mapping[str, GlossaryEntry], used: Iterable[str]) -> l
     return [entry for slug, entry in entries.items() if slug in wanted]
 
 
+#: From this many terms on, the words are set in three columns rather than two.
+THREE_COLUMNS_FROM = 13
+
+
+def word_columns(count: int) -> int:
+    """Columns of the words section: two for a short list (three would look empty), else three."""
+    return 3 if count >= THREE_COLUMNS_FROM else 2
+
+
 def words_section(entries: Sequence[GlossaryEntry], definitions: Mapping[str, str]) -> nodes.section | None:
     """« Les mots de cette fiche »: one « **terme** : définition » paragraph per term.
 
-    Run-in paragraphs in two columns and a smaller type, rather than a definition list: a page
-    may use thirty terms, and the sheet must stay within a few pages.
+    Run-in paragraphs in columns and a smaller type, rather than a definition list: a page may
+    use fifty terms, and the sheet must stay within five pages. Three ragged-right columns once
+    the list is long (:func:`word_columns`), like a dictionary.
     """
     if not entries:
         return None
     section = titled_section(WORDS_TITLE, WORDS_ID)
-    section += nodes.raw("", r"\begin{multicols}{2}\small", format="latex")
+    section += nodes.raw("", rf"\begin{{multicols}}{{{word_columns(len(entries))}}}\footnotesize\raggedright", format="latex")
     for entry in entries:
         definition = definitions.get(entry.slug, "")
         paragraph = nodes.paragraph(classes=["termbase-handout-word"])

@@ -42,26 +42,46 @@ TITLE_BLOCK = r"""\makeatletter
 \end{center}
 \vspace{0.5em}
 \makeatother
+\termbasesheetsize
 """
 
 #: Added after conf.py's preamble: no section numbers; the bibliography list, in a smaller type and
 #: two columns, carries no heading of its own (article's ``thebibliography`` opens
-#: ``\section*{\refname}``; the sheet has its own « Sources citées » title); multicol also sets the
-#: words in two columns. Headings keep less space around them than in the guide: a sheet handed
-#: over in a consultation must stay within a few pages without cutting any of its text.
+#: ``\section*{\refname}``; the sheet has its own « Sources citées » title). Headings keep less
+#: space around them than in the guide, figures take at most a third of the page: a sheet handed
+#: over in a consultation must stay short without cutting any of its text.
+#:
+#: Long sheets are set at 10 pt. LaTeX measures, no estimate: each run writes to the ``.aux`` how
+#: many pages the sheet fills at 11 pt (a compact run passes the measured value on), and the next
+#: run sets the body in ``\small`` when that passed the limit. latexmk reruns until the ``.aux``
+#: is stable, and :meth:`HandoutsBuilder.write_documents` deletes the ``.aux`` of every sheet whose
+#: source changed, so the choice is always measured on the current text, never left over.
 HANDOUT_PREAMBLE = r"""
-% -- termbase handouts ------------------------------------------------------------------------
+%% -- termbase handouts ------------------------------------------------------------------------
 \usepackage{multicol}
 \setcounter{secnumdepth}{0}
 \renewenvironment{sphinxthebibliography}[1]
-  {\begingroup\footnotesize\raggedright\setlength{\columnsep}{1.5em}\begin{multicols}{2}\renewcommand{\section}[2]{}%
+  {\begingroup\footnotesize\raggedright\setlength{\columnsep}{1.5em}\begin{multicols}{2}\renewcommand{\section}[2]{}%%
    \begin{thebibliography}{#1}\setlength{\itemsep}{0.2em}}
   {\end{thebibliography}\end{multicols}\endgroup}
-% Addresses in two narrow columns: let them break after hyphens too.
+%% Addresses in two narrow columns: let them break after hyphens too.
 \expandafter\def\expandafter\UrlBreaks\expandafter{\UrlBreaks\do\-}
 \titlespacing*{\section}{0pt}{1.6ex plus 0.6ex minus 0.2ex}{0.6ex plus 0.2ex}
 \titlespacing*{\subsection}{0pt}{1.3ex plus 0.5ex minus 0.2ex}{0.4ex plus 0.2ex}
 \titlespacing*{\subsubsection}{0pt}{1.1ex plus 0.4ex minus 0.2ex}{0.3ex plus 0.1ex}
+\makeatletter
+%% Figures at most a third of the page high (Sphinx scales them down keeping their proportions).
+\AtBeginDocument{\spx@image@maxheight=0.3\textheight}
+%% Pages the sheet fills at the normal size, as measured by the previous run (0: not measured yet).
+\gdef\termbase@normalpages{0}
+\newcommand\termbasenormalpages[1]{\gdef\termbase@normalpages{#1}}
+\newif\iftermbasecompact
+\AtBeginDocument{\ifnum\termbase@normalpages>%(max_pages)d\relax\termbasecompacttrue\fi}
+\AtEndDocument{\clearpage\immediate\write\@auxout{\string\termbasenormalpages{%%
+  \iftermbasecompact\termbase@normalpages\else\the\numexpr\c@page-1\relax\fi}}}
+\makeatother
+%% Put at the start of the body: a long sheet is set at 10 pt on 11.5 pt lines.
+\newcommand\termbasesheetsize{\iftermbasecompact\linespread{0.96}\small\fi}
 """
 
 #: Margins of a sheet, narrower than the bound guide's (appended to conf.py's ``sphinxsetup``: the
@@ -69,7 +89,7 @@ HANDOUT_PREAMBLE = r"""
 HANDOUT_MARGINS = "hmargin={1.8cm,1.8cm}, vmargin={1.8cm,2cm}"
 
 
-def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
+def handout_latex_elements(latex_elements: dict[str, str], max_pages: int = 5) -> dict[str, str]:
     """The guide's LaTeX elements with what a short sheet must change (title block set per page)."""
     return {
         "tableofcontents": "",
@@ -77,7 +97,7 @@ def handout_latex_elements(latex_elements: dict[str, str]) -> dict[str, str]:
         "makeindex": "",
         "fncychap": "",
         "extraclassoptions": "",  # the guide's "openany" means nothing to the article-based howto class
-        "preamble": latex_elements.get("preamble", "") + HANDOUT_PREAMBLE,
+        "preamble": latex_elements.get("preamble", "") + HANDOUT_PREAMBLE % {"max_pages": max_pages},
         "sphinxsetup": ", ".join(part for part in (latex_elements.get("sphinxsetup", ""), HANDOUT_MARGINS) if part),
     }
 
@@ -150,7 +170,7 @@ class HandoutsBuilder(LaTeXBuilder):
 
     def init_context(self) -> None:
         super().init_context()
-        self.context.update(handout_latex_elements(self.config.latex_elements))
+        self.context.update(handout_latex_elements(self.config.latex_elements, self.config.termbase_handouts_max_pages))
 
     def init_document_data(self) -> None:
         """One ``howto`` document per opted-in page, named after it; stale sheets are removed."""
@@ -163,6 +183,20 @@ class HandoutsBuilder(LaTeXBuilder):
         if not self.document_data:
             logger.info("termbase: aucune page n’a « handout: true » dans son en-tête ; aucune fiche à écrire")
         remove_stale_sheets(Path(self.outdir), (entry[1] for entry in self.document_data))
+
+    def write_documents(self, docnames: Any) -> None:
+        """Write the sheets; a sheet whose source changed loses its ``.aux`` (see HANDOUT_PREAMBLE).
+
+        Sphinx rewrites a ``.tex`` only when its text changed, and latexmk then reruns LaTeX; the
+        ``.aux`` still holds the page count measured on the old text, which would decide the type
+        size of the new one. Without it, LaTeX measures again.
+        """
+        outdir = Path(self.outdir)
+        before = {entry[1]: _read_bytes(outdir / entry[1]) for entry in self.document_data}
+        super().write_documents(docnames)
+        for name, old in before.items():
+            if _read_bytes(outdir / name) != old:
+                (outdir / name).with_suffix(".aux").unlink(missing_ok=True)
 
     def assemble_doctree(self, indexfile: str, toctree_only: bool, appendices: list[str]) -> nodes.document:
         """The page alone, then its words, its sources and the « À propos » block, resolved."""
@@ -196,6 +230,10 @@ class HandoutsBuilder(LaTeXBuilder):
         summary = " ".join(str(metadata.get("description", "")).split())
         self.context["maketitle"] = title_block(self.config.project, summary, self.config.latex_engine)
         return tree
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def remove_stale_sheets(outdir: Path, current: Iterable[str]) -> None:
