@@ -23,6 +23,7 @@ glossary (:mod:`termbase.french.search_terms`), whose names are compared without
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -87,6 +88,23 @@ def _javascript_stemmer() -> str:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _french_stem(folded: str) -> str:
+    """Snowball French stem of a folded word, memoised for the process.
+
+    Sphinx memoises stems page by page only, and the search data of
+    :mod:`termbase.french.search_terms` stems the same words: one cache serves both.
+    """
+    return _snowball_french().stemWord(folded)
+
+
+@functools.cache
+def _snowball_french() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french")
+
+
 class SearchFrenchFolded(SearchFrench):
     """French search language whose index keys and query words are folded before stemming."""
 
@@ -102,7 +120,7 @@ class SearchFrenchFolded(SearchFrench):
         self.js_stemmer_code = _javascript_stemmer()
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(fold(word))
+        return _french_stem(fold(word))
 
     def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's parameter name
         """Sphinx's words, plus the compacted chains ("PD1" for "PD-1"), see :func:`compact`."""

@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -67,8 +67,9 @@ DATA_JS = "termbase-search-data.js"
 ENV_ATTRIBUTE = "termbase_search_pages"
 #: A page that neither titles nor sections the term is its main page from this many uses on.
 MAIN_PAGE_MIN_USES = 3
-#: How many of a page's most frequent stems the ranking knows (each seen at least twice).
+#: How many of a page's most frequent stems the ranking knows, and how often each must occur.
 TOP_STEMS = 60
+MIN_STEM_USES = 3
 MESSAGES = {
     "entry": "Glossaire",
     "none": "Aucune page ne contient ces mots. Vérifiez l’orthographe ou essayez un mot plus simple.",
@@ -139,6 +140,12 @@ def read_synonyms(path: Path) -> list[Synonym]:
     return synonyms
 
 
+def _index_stem(language: Any, word: str) -> str:
+    """The index key of *word*, or "" for a word the index skips (stop word, number, one letter)."""
+    stem = language.stem(word).lower()
+    return stem if len(stem) > 1 and language.word_filter(word) else ""
+
+
 def search_language(app: Any) -> Any:
     """The search language of the HTML index, whose stems are the index's keys."""
     lang = app.config.html_search_language or app.config.language or "en"
@@ -180,27 +187,20 @@ def page_facts_of(env: Any) -> dict[str, PageFacts]:
     return facts
 
 
-def _searched_text(doctree: nodes.document) -> list[str]:
-    """The text the search index sees (comments, raw and ``no-search`` parts left out)."""
+def _searched_text(node: nodes.Node) -> Iterator[str]:
+    """The text the search index sees: comments, raw, ``no-search`` parts and citation keys left out.
 
-    def skipped(node: nodes.Node) -> bool:
-        return any(
-            isinstance(n, (nodes.comment, nodes.raw))
-            or "no-search" in n.get("classes", ())
-            or (isinstance(n, addnodes.pending_xref) and n.get("refdomain") not in (None, "std"))  # citation keys
-            for n in _ancestors(node)
-        )
-
-    return [node.astext() for node in doctree.findall(nodes.Text) if not skipped(node)]
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
+    (At read time a citation is still its key, « valastyan2011 »; the index sees its label.)
+    """
+    if isinstance(node, nodes.Text):
+        yield node.astext()
+        return
+    if isinstance(node, (nodes.comment, nodes.raw)) or "no-search" in node.get("classes", ()):
+        return
+    if isinstance(node, addnodes.pending_xref) and node.get("refdomain") not in (None, "std"):
+        return
+    for child in node.children:
+        yield from _searched_text(child)
 
 
 class SearchPagesCollector(EnvironmentCollector):
@@ -228,41 +228,67 @@ class SearchPagesCollector(EnvironmentCollector):
         facts.stems = self._frequent_stems(app, _searched_text(doctree))
         page_facts_of(app.env)[app.env.current_document.docname] = facts
 
-    def _frequent_stems(self, app: Any, texts: list[str]) -> dict[str, int]:
+    def _frequent_stems(self, app: Any, texts: Iterable[str]) -> dict[str, int]:
         language = search_language(app)
         counts: Counter[str] = Counter()
-        stems: dict[str, str] = {}
         for text in texts:
             for word in language.split(text):
-                if word not in stems:
-                    stem = language.stem(word).lower()
-                    stems[word] = stem if language.word_filter(word) and len(stem) > 1 else ""
-                if stems[word]:
-                    counts[stems[word]] += 1
-        frequent = [(stem, n) for stem, n in counts.most_common() if n >= 2]
+                stem = _index_stem(language, word)
+                if stem:
+                    counts[stem] += 1
+        frequent = [(stem, n) for stem, n in counts.items() if n >= MIN_STEM_USES]
         return dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS])
 
 
 # -- main page of an entry --------------------------------------------------------------------------
 
 
+#: Longest name (in words) looked for in titles; longer names are cut to their first words.
+MAX_NAME_WORDS = 8
+
+
 def _words(text: str) -> list[str]:
     return [word for word in re.split(r"[\W_]+", fold(compact(text))) if word]
 
 
-def names_in(text: str, names: list[list[str]]) -> bool:
-    """Whether one of *names* (each a list of words) occurs in *text* as whole words."""
+def _phrases(text: str) -> set[str]:
+    """Every run of up to MAX_NAME_WORDS consecutive words of *text*, words joined by spaces."""
     words = _words(text)
-    return any(name and any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1)) for name in names)
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + MAX_NAME_WORDS, len(words)) + 1)}
 
 
-def main_page(entry: GlossaryEntry, pages: dict[str, PageFacts], links: dict[str, int], stem: Callable[[str], str]) -> str | None:
+@dataclass(frozen=True)
+class TitleIndex:
+    """Which pages' titles (and section titles) hold a phrase: built once, asked once per entry."""
+
+    titles: dict[str, set[str]]
+    sections: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, pages: dict[str, PageFacts]) -> TitleIndex:
+        titles: dict[str, set[str]] = {}
+        sections: dict[str, set[str]] = {}
+        for doc, facts in pages.items():
+            for phrase in _phrases(facts.title):
+                titles.setdefault(phrase, set()).add(doc)
+            for title in facts.section_titles:
+                for phrase in _phrases(title):
+                    sections.setdefault(phrase, set()).add(doc)
+        return cls(titles, sections)
+
+    def naming(self, names: tuple[str, ...], where: dict[str, set[str]]) -> list[str]:
+        phrases = {" ".join(_words(name)[:MAX_NAME_WORDS]) for name in names}
+        return sorted(set().union(*(where.get(phrase, set()) for phrase in phrases)))
+
+
+def main_page(entry: GlossaryEntry, pages: dict[str, PageFacts], links: dict[str, int], stem: Callable[[str], str], index: TitleIndex | None = None) -> str | None:
     """The content page about *entry* (see the module docstring).
 
     *pages*: docname → facts of the content pages; *links*: docname → links to the entry;
-    *stem*: the search index's stemmer (how often a page uses the term is read from its stems).
+    *stem*: the search index's stemmer (how often a page uses the term is read from its stems);
+    *index*: :meth:`TitleIndex.of` *pages*, when the caller asks for many entries.
     """
-    names = [_words(name) for name in entry.names]
+    index = index or TitleIndex.of(pages)
     term_stems = {stem(word) for word in _words(entry.term)}
 
     def frequency(doc: str) -> int:
@@ -272,13 +298,11 @@ def main_page(entry: GlossaryEntry, pages: dict[str, PageFacts], links: dict[str
         ranked = sorted(candidates, key=lambda doc: (-frequency(doc), -links.get(doc, 0), len(pages[doc].title), doc))
         return ranked[0] if ranked else None
 
-    by_title = best([doc for doc, facts in pages.items() if names_in(facts.title, names)])
-    if by_title:
-        return by_title
-    by_section = best([doc for doc, facts in pages.items() if any(names_in(title, names) for title in facts.section_titles)])
-    if by_section:
-        return by_section
-    return best([doc for doc in links if doc in pages and frequency(doc) >= MAIN_PAGE_MIN_USES])
+    return (
+        best(index.naming(entry.names, index.titles))
+        or best(index.naming(entry.names, index.sections))
+        or best([doc for doc in links if doc in pages and frequency(doc) >= MAIN_PAGE_MIN_USES])
+    )
 
 
 # -- the data file ----------------------------------------------------------------------------------
@@ -344,12 +368,13 @@ def search_data(app: Any) -> dict[str, Any]:
     def stem(word: str) -> str:
         return language.stem(word).lower()
 
+    titles = TitleIndex.of(content)
     index = {slug: i for i, slug in enumerate(entries)}
     names: dict[str, int] = {}
     rows = []
     for slug, entry in entries.items():
         links = link_counts.get(slug, {})
-        rows.append([entry.term, term_anchor(slug), main_page(entry, content, links, stem) or "", dict(sorted(links.items())), _spaced(glossary.short_definition(entry), french)])
+        rows.append([entry.term, term_anchor(slug), main_page(entry, content, links, stem, titles) or "", dict(sorted(links.items())), _spaced(glossary.short_definition(entry), french)])
         for name in entry.names:
             names.setdefault(name_key(name), index[slug])
     for entry in entries.values():  # English names after every French one: French wins a clash
