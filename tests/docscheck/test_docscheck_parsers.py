@@ -88,3 +88,34 @@ def test_simple_front_matter_gives_key_lines_and_leaves_the_rest_to_pyyaml():
     assert load_simple("term: x\n\nforms: [a, b]\n") == ({"term": "x", "forms": ["a", "b"]}, {"term": 0, "forms": 2})
     assert load_simple("term: x\nforms:\n  - a\n") is None
     assert load_simple("title: 'Quoted'\n") is None
+
+
+# -- plain BibTeX is read without pybtex, with pybtex's values --------------------------------
+
+REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
+BIB_FILES = sorted(str(p.relative_to(REPO)) for p in [REPO / "references.bib", *(REPO / "tests" / "roots").rglob("*.bib")])
+
+
+@pytest.mark.parametrize("name", BIB_FILES)
+def test_plain_bibtex_reads_like_pybtex(name, monkeypatch):
+    from docscheck.parsers import bibtex
+
+    text = (REPO / name).read_text(encoding="utf-8")
+    fast = bibtex.parse_bib_text(text, name)
+    monkeypatch.setattr(bibtex, "fast_fields", lambda _text, _chunk: None)
+    slow = bibtex.parse_bib_text(text, name)
+    assert fast[1] == slow[1]
+    assert [(e.key, e.type, e.fields, e.persons, e.field_lines) for e in fast[0]] == [(e.key, e.type, e.fields, e.persons, e.field_lines) for e in slow[0]]
+
+
+@pytest.mark.parametrize("text", ["@string{j = {J}}\n@article{a, journal = j}", "@misc{a, title = {x} # {y}}", "@misc{a, month = jan}", "@misc{a, title = {x}, title = {y}}"])
+def test_macros_concatenation_and_odd_entries_go_to_pybtex(text):
+    from docscheck.parsers.bibtex import fast_fields, scan_chunks
+
+    assert any(fast_fields(text, chunk) is None for chunk in scan_chunks(text) if chunk.kind not in ("string", "preamble"))
+
+
+def test_person_names_print_like_pybtex():
+    from docscheck.parsers.bibtex import person_text
+
+    assert [person_text(n) for n in ("Albert Einstein", "Ludwig van Beethoven", "Einstein, Albert", "{Org and Co}")] == ["Einstein, Albert", "van Beethoven, Ludwig", "Einstein, Albert", "{Org and Co}"]

@@ -263,7 +263,7 @@ def _number(settings: dict[str, Any], key: str, default: float, kind: type = flo
 
 
 def _myst_extensions(conf: SphinxConf | None) -> frozenset[str]:
-    """MyST extensions as Sphinx would enable them: conf.py's list, none if conf.py sets none."""
+    """MyST extensions as Sphinx would enable them: conf.py's list (a computed one: all of them)."""
     if conf is None:
         return DEFAULT_MYST_EXTENSIONS
     value = conf.get("myst_enable_extensions")
@@ -273,7 +273,9 @@ def _myst_extensions(conf: SphinxConf | None) -> frozenset[str]:
         return frozenset(e for e in value if isinstance(e, str) and e in KNOWN_MYST_EXTENSIONS)
     if "myst_enable_extensions" in conf.lines:
         return KNOWN_MYST_EXTENSIONS
-    return frozenset()
+    # not set: MyST enables none, but `:::` fences, `$math$` and `term\n: definition` lists only
+    # change how roles are grouped, never whether they are read: keep the common ones
+    return DEFAULT_MYST_EXTENSIONS
 
 
 def _source_suffixes(conf: SphinxConf | None) -> tuple[str, ...]:

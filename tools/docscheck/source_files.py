@@ -72,10 +72,19 @@ def page_files(config: Config, findings: list[Finding] | None = None) -> list[Pa
     The glossary folder's entries are not pages; symlinks leading outside ROOT are reported in
     ``findings`` and skipped.
     """
+    files = _page_files(config, config.source_suffixes, findings)
+    if not files and ".md" not in config.source_suffixes:
+        # conf.py does not enable MyST, yet the project has only Markdown pages: a minimal
+        # conf.py rather than pages nobody reads, so read them
+        files = _page_files(config, (".md",), None)
+    return files
+
+
+def _page_files(config: Config, suffixes: tuple[str, ...], findings: list[Finding] | None) -> list[Path]:
     docs_patterns = tuple(glob_regex(p) for p in config.docs_exclude)
     include = () if config.docs_include == ("**",) else tuple(glob_regex(p) for p in config.docs_include)
     files = []
-    for path in walk_files(config.docs, config.source_suffixes, config.root, findings):
+    for path in walk_files(config.docs, suffixes, config.root, findings):
         rel_docs = path.relative_to(config.docs).as_posix() if path.is_relative_to(config.docs) else path.name
         if any(p.match(rel_docs) for p in docs_patterns) or include and not any(p.match(rel_docs) for p in include):
             continue

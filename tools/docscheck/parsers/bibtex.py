@@ -2,7 +2,10 @@
 
 A light scanner first splits the file into entries (so that an unbalanced brace or a duplicate
 key is reported at its own line and the other entries are still read), then pybtex parses the
-text with those entries blanked out. LaTeX accents such as ``{\\'e}`` are pybtex's business; the
+text with those entries blanked out. A file whose entries are all plain (``name = {…}``,
+``"…"`` or a number; no ``@string`` macros, no ``#``) is read by :func:`fast_fields` instead,
+with the values pybtex gives (whitespace collapsed, outer delimiters removed): importing and
+running pybtex is most of the cost of a small project's check. LaTeX accents such as ``{\\'e}`` are pybtex's business; the
 decoded title is available through :func:`plain_text`.
 """
 
@@ -137,6 +140,13 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
             else:
                 seen[folded] = BibEntry(chunk.key, chunk.kind, path, chunk.line)
                 kept.append(chunk)
+    if not any(c.kind in ("string", "preamble") for c in chunks):
+        fast = [(chunk, fast_fields(text, chunk)) for chunk in kept]
+        if all(fields is not None for _chunk, fields in fast):
+            result = [_record(chunk, fields, path, text) for chunk, fields in fast]  # type: ignore[arg-type]
+            for record in result:
+                seen[bib_key(record.key)] = record
+            return result, findings
     errors = _parse_errors()
     try:
         data = _parse(clean)
@@ -179,6 +189,124 @@ def parse_bib_text(text: str, path: str, seen: dict[str, BibEntry] | None = None
         result.append(record)
     result.sort(key=lambda e: e.line)
     return result, findings
+
+
+PERSON_FIELDS = ("author", "editor")
+FIELD_START = re.compile(r"\s*,?\s*([A-Za-z][\w:.+-]*)\s*=\s*")
+NUMBER = re.compile(r"\d+")
+
+
+def _delimited(body: str, start: int) -> tuple[str, int] | None:
+    """The text of ``{…}`` or ``"…"`` at ``start`` (inner braces kept) and the index after it."""
+    opener = body[start]
+    depth, index = 0, start
+    while index < len(body):
+        char = body[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and opener == "{":
+                return body[start + 1 : index], index + 1
+            if depth < 0:
+                return None
+        elif char == '"' and opener == '"' and index > start and depth == 0:
+            return body[start + 1 : index], index + 1
+        index += 1
+    return None
+
+
+def fast_fields(text: str, chunk: Chunk) -> dict[str, str] | None:
+    """Fields of a plain entry, or None when pybtex must read it (macros, ``#``, anything odd)."""
+    body = text[chunk.start : chunk.end]
+    head = body.index("{") if "{" in body[: body.find(",") if "," in body else len(body)] else -1
+    comma = body.find(",", head + 1)
+    if head < 0 or comma < 0 or not body.endswith("}"):
+        return None
+    inner = body[comma:-1]
+    fields: dict[str, str] = {}
+    position = 0
+    while position < len(inner):
+        if not inner[position:].strip(" \t\n,"):
+            break
+        m = FIELD_START.match(inner, position)
+        if m is None:
+            return None
+        name, position = m.group(1).lower(), m.end()
+        if position >= len(inner):
+            return None
+        if inner[position] in "{\"":
+            found = _delimited(inner, position)
+            if found is None:
+                return None
+            value, position = found
+        elif number := NUMBER.match(inner, position):
+            value, position = number.group(), number.end()
+        else:
+            return None  # a macro (month abbreviations, @string names)
+        rest = inner[position:].lstrip(" \t\n")
+        if rest and rest[0] != ",":
+            return None  # concatenation with #, or a syntax error pybtex should explain
+        if name in fields:
+            return None  # pybtex reports duplicate fields
+        fields[name] = " ".join(value.split())
+        position = len(inner) - len(rest)
+    return fields
+
+
+def _split_names(value: str) -> list[str]:
+    """Names of a person field: ``and`` (any case) at brace depth 0 separates them."""
+    names, depth, start = [], 0, 0
+    for m in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0:
+            names.append(value[start : m.start()])
+            start = m.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+def _words(name: str) -> list[str]:
+    """Words of a name, a braced group (``{Org and Co}``) being one word."""
+    words, depth, current = [], 0, ""
+    for char in name:
+        depth += (char == "{") - (char == "}")
+        if char.isspace() and depth == 0:
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += char
+    return [*words, current] if current else words
+
+
+def person_text(name: str) -> str:
+    """A name as pybtex prints a person, ``von Last, First`` (for bibliography filters)."""
+    if "," in name:
+        return name
+    words = _words(name)
+    if len(words) < 2:
+        return name
+    # First names run up to the first lower-case word (the « von » part) or to the last word.
+    von = next((i for i in range(1, len(words) - 1) if words[i][:1].islower()), len(words) - 1)
+    return " ".join(words[von:]) + ", " + " ".join(words[:von])
+
+
+def _record(chunk: Chunk, fields: dict[str, str], path: str, text: str) -> BibEntry:
+    persons = {role: _split_names(fields.pop(role)) for role in PERSON_FIELDS if role in fields}
+    return BibEntry(
+        key=chunk.key,
+        type=chunk.kind,
+        path=path,
+        line=chunk.line,
+        fields={**{role: " and ".join(person_text(n) for n in names) for role, names in persons.items()}, **fields},
+        persons={role: len(names) for role, names in persons.items()},
+        field_lines=_field_lines(text, chunk),
+    )
 
 
 def plain_text(latex: str) -> str:
