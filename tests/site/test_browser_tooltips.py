@@ -185,8 +185,8 @@ def evidence_by_key() -> dict[str, str | None]:
 
 
 def cited_key(link: Any) -> str:
-    """The bib key of a citation link, from its card's id ``cite-<key>-<n>``."""
-    return (link.get_attribute("aria-describedby") or "").removeprefix("cite-").rsplit("-", 1)[0]
+    """The bib key of a citation link, from its card's id ``cite-<key>``."""
+    return (link.get_attribute("aria-describedby") or "").removeprefix("cite-")
 
 
 def first_citation_with_evidence(page: Page, evidence_by_key: dict[str, str | None]) -> Any:
@@ -235,6 +235,20 @@ def test_axe_finds_no_serious_violation_with_a_tapped_tooltip_open(phone: Page, 
     phone.add_script_tag(path=str(ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"))
     violations = phone.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     assert [(v["id"], v["impact"]) for v in violations if v["impact"] in {"serious", "critical"}] == []
+
+
+def test_a_card_shared_by_several_citations_opens_next_to_each_of_them(screen: Page, site_url: str) -> None:
+    screen.goto(f"{site_url}/glossaire.html")  # entries cite the same sources again and again
+    sharing = screen.evaluate(
+        "sel => [...document.querySelectorAll(sel)].map((a, i) => a.parentElement.contains(document.getElementById(a.getAttribute('aria-describedby'))) ? -1 : i).filter(i => i >= 0)",
+        CITE_LINK,
+    )
+    assert sharing, "some citations share the card of an earlier one"
+    link = screen.locator(CITE_LINK).nth(sharing[-1])
+    link.scroll_into_view_if_needed()
+    card = open_tooltip(screen, link)
+    assert_fully_visible(screen, card)
+    assert box(card)["bottom"] <= box(link)["top"] or box(card)["top"] >= box(link)["bottom"], "next to the link"
 
 
 def test_every_citation_of_the_site_has_a_card(site_html: Path) -> None:

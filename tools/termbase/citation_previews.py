@@ -15,7 +15,9 @@ says so. Every citation link that sphinxcontrib-bibtex resolves in HTML becomes 
 The card is the same hidden ``<span role="tooltip">`` as the term tooltips, with the same script
 and style (``static/termbase-tooltips.*``): shown on hover and focus, read by screen readers
 through ``aria-describedby``, a first tap shows it with « Voir dans la bibliographie », no request
-leaves the site. Ids are ``cite-<key>-<n>`` (the n-th citation of that key in the page).
+leaves the site. A page holds one card per source, ``id="cite-<key>"``, after its first citation;
+later citations of that source point to the same card (``aria-describedby``) and the script moves
+it next to the link being read: the glossary page cites the same sources hundreds of times.
 
 Formatting happens once per citation and build (:func:`card_parts`, memoised in
 :func:`cards_of`), never once per link.
@@ -23,7 +25,6 @@ Formatting happens once per citation and build (:func:`card_parts`, memoised in
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from docutils import nodes
@@ -80,7 +81,7 @@ class CitationPreviews(SphinxPostTransform):
             return
         citations = {citation.citation_id: citation for citation in self.env.get_domain("cite").citations}
         cards = cards_of(self.env)
-        occurrences: Counter[str] = Counter()
+        written: set[str] = set()
         for group in groups:
             for link in list(group.findall(nodes.reference)):
                 target = link.get("refid") or link.get("refuri", "").rpartition("#")[2]
@@ -89,12 +90,12 @@ class CitationPreviews(SphinxPostTransform):
                     continue
                 if target not in cards:
                     cards[target] = card_parts(citation)
-                key = nodes.make_id(citation.key) or "source"
-                occurrences[key] += 1
+                card_id = "cite-" + (nodes.make_id(citation.key) or "source")
                 attributes = {name: value for name, value in link.attributes.items() if name != "reftitle"}
                 preview = term_reference(link.rawsource, "", *link.children, **attributes)
-                preview["termbase_tooltip"] = cards[target]
-                preview["termbase_tooltip_id"] = f"cite-{key}-{occurrences[key]}"
+                preview["termbase_tooltip"] = None if card_id in written else cards[target]
+                preview["termbase_tooltip_id"] = card_id
+                written.add(card_id)
                 preview["termbase_wrapper"] = CITE_WRAPPER
                 link.replace_self(preview)
 

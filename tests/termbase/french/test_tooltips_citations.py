@@ -25,7 +25,7 @@ def test_citation_link_is_described_by_a_card_with_evidence_then_reference(app: 
     found = [m.groupdict() for m in CARD.finditer(built(app, "freins"))]
     assert len(found) == 1
     card = found[0]
-    assert card["id"] == "cite-valastyan2011-1"
+    assert card["id"] == "cite-valastyan2011"
     assert card["href"].startswith("bibliographie.html#")
     assert card["card"].startswith(f'<span class="termbase-card-evidence">Type de source{NBSP}: revue.</span> <span class="termbase-card-reference">')
     assert "Tumor metastasis: molecular insights and evolving paradigms" in card["card"]
@@ -51,3 +51,11 @@ def test_latex_output_has_no_card(app: Any) -> None:
     app.build()
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Type de source" not in tex and "cite-valastyan2011" not in tex
+
+
+@pytest.mark.sphinx("html", testroot="termbase-search")
+def test_a_source_cited_several_times_has_one_card_that_every_citation_points_to(app: Any) -> None:
+    html = built(app, "glossaire")  # three entries cite valastyan2011
+    described = re.findall(r'<a aria-describedby="(cite-[^"]+)"', html)
+    assert described.count("cite-valastyan2011") == 3
+    assert html.count('id="cite-valastyan2011"') == 1

@@ -38,8 +38,8 @@ class term_reference(nodes.reference):  # noqa: N801 - docutils node classes are
     """A link described by a hidden tooltip: a glossary term, or a citation (its card).
 
     ``termbase_tooltip`` is the tooltip's text, or a tuple of ``(css class, text)`` parts, each
-    written as a ``<span>`` (a citation card: evidence, then reference); ``termbase_tooltip_id``
-    its id; ``termbase_wrapper`` the class of the wrapper, ``termbase-term`` unless set
+    written as a ``<span>`` (a citation card: evidence, then reference), or None when an earlier
+    link of the page holds the same tooltip; ``termbase_tooltip_id`` its id; ``termbase_wrapper`` the class of the wrapper, ``termbase-term`` unless set
     (``termbase-cite`` for citations, see :mod:`termbase.citation_previews`).
     """
 
@@ -113,6 +113,9 @@ def depart_term_reference_html(self: Any, node: term_reference) -> None:
     """Close the link, then the hidden tooltip right after it (so hovering it keeps it open)."""
     self.depart_reference(node)
     content = node["termbase_tooltip"]
+    if content is None:  # described by a tooltip written after an earlier link
+        self.body.append("</span>")
+        return
     if isinstance(content, str):
         inner = self.encode(content)
     else:

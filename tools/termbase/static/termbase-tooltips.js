@@ -1,6 +1,7 @@
 /* termbase: term tooltips and citation cards (no dependencies; see termbase/french/tooltips.py).
  * <span class="termbase-term|termbase-cite"><a aria-describedby="tt-x-1">…</a>
  *   <span role="tooltip" id="tt-x-1" class="termbase-tooltip" hidden>…</span></span>
+ * (a citation card may be shared by several links; it is moved next to the one in use)
  * Hover (kept while on the link or tooltip), focus, Escape; a first tap shows it with a link to the
  * entry, a second tap follows the link. Fixed to the window: above the link, below it when the top
  * bar is in the way, clamped sideways. Without JavaScript the link just works. */
@@ -79,8 +80,9 @@
     var link = linkOf(wrapper);
     var tip = link && document.getElementById(link.getAttribute("aria-describedby"));
     if (!tip) return;
-    if (!shown || shown.tip !== tip) {
+    if (!shown || shown.tip !== tip || shown.wrapper !== wrapper) {
       hide();
+      if (tip.parentNode !== wrapper) wrapper.appendChild(tip); // a card shared by several links
       tip.hidden = false;
       shown = { wrapper: wrapper, link: link, tip: tip, more: null };
     }
