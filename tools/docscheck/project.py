@@ -127,7 +127,7 @@ def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding
     """
     for path in paths:
         rel = config.relpath(path)
-        if not inside(config.root, path):
+        if path.is_symlink() and not inside(config.root, path):  # directories were vetted when walked
             findings.append(outside_finding(rel))
             continue
         text, problem = read_text(path, rel)

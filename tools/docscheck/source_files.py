@@ -108,7 +108,7 @@ def entry_files(config: Config, findings: list[Finding] | None = None) -> list[P
     for path in paths:
         if is_excluded(config.relpath(path), config.exclude):
             continue
-        if not inside(config.root, path):
+        if path.is_symlink() and not inside(config.root, path):  # the folder itself was vetted
             if findings is not None:
                 findings.append(outside_finding(config.relpath(path)))
             continue
