@@ -23,7 +23,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from .glossary_blocks import split_glossary
-from .page_collector import PageCollector, clip_include
+from .page_collector import PageCollector
 from .tables import csv_cells
 from .term_text import inline_plain_text, myst_term_text
 
@@ -270,19 +270,11 @@ class MystPageParser:
 
     def include(self, target: str, options: dict[str, str], line: int) -> None:
         """```` ```{include} ````: the fragment is MyST, at its own lines, relative to the current file."""
-        if "literal" in options or "code" in options:
-            return
-        found = self.out.read_include(target, line)
-        if found is None:
-            return
-        rel, text = found
-        clipped = clip_include(text, options)
-        if clipped is None:
-            self.out.error(line, f"include of {rel!r}: the start-after or end-before text is not in the file")
-            return
-        fragment, offset = clipped
-        with self.out.included(rel):
-            self.parse(fragment, offset)
+        found = self.out.fragment(target, options, line)
+        if found is not None:
+            rel, fragment, offset = found
+            with self.out.included(rel):
+                self.parse(fragment, offset)
 
     def csv_table(self, options: dict[str, str], lines: list[str], first: int, line: int, title: str) -> None:
         """``csv-table``: the title, the header option and each cell are MyST."""

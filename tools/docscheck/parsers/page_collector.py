@@ -88,6 +88,23 @@ class PageCollector:
             return None
         return rel, text
 
+    def fragment(self, target: str, options: dict[str, str], line: int, base: str | None = None) -> tuple[str, str, int] | None:
+        """What an include directive pulls in: path, selected text and its 0-based first line.
+
+        None for literal and code includes (their roles are not roles) and for problems (FILE001).
+        """
+        if "literal" in options or "code" in options:
+            return None
+        found = self.read_include(target, line, base)
+        if found is None:
+            return None
+        rel, text = found
+        clipped = clip_include(text, options)
+        if clipped is None:
+            self.error(line, f"include of {rel!r}: the start-after or end-before text is not in the file")
+            return None
+        return rel, *clipped
+
     @contextmanager
     def included(self, path: str) -> Iterator[None]:
         """Read a fragment: roles and terms get its path; its prose is not the page's prose."""

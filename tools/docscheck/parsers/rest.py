@@ -18,7 +18,7 @@ from typing import Any
 
 from .glossary_blocks import split_glossary
 from .markdown import LITERAL_DIRECTIVES
-from .page_collector import PageCollector, clip_include
+from .page_collector import PageCollector
 from .tables import csv_cells
 from .term_text import rest_term_text
 
@@ -179,17 +179,10 @@ class RestPageParser:
         Sphinx resolves the path relative to the *document* (not to an including fragment), and
         docutils numbers the lines of a clipped fragment from the cut.
         """
-        if "literal" in options or "code" in options:
-            return
-        found = self.out.read_include(target, line, base=self.out.page_path)
+        found = self.out.fragment(target, options, line, base=self.out.page_path)
         if found is None:
             return
-        rel, text = found
-        clipped = clip_include(text, options)
-        if clipped is None:
-            self.out.error(line, f"include of {rel!r}: the start-after or end-before text is not in the file")
-            return
-        fragment, offset = clipped
+        rel, fragment, offset = found
         with self.out.included(rel):
             if "myst" in options.get("parser", "") and self.myst is not None:
                 self.myst.parse(fragment, offset)
