@@ -38,6 +38,9 @@ SAMPLES = [
     "CheckMate\u00a0067",
     "2011 les",
     "c’est-à-dire",
+    "a-b-c",
+    "PD-L1 2",
+    "essai CheckMate-067 phase 3",
 ]
 
 

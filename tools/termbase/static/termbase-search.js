@@ -6,13 +6,14 @@
  * where the query's words are frequent rank higher. Snippets leave out the hidden tooltips. */
 (function () {
   "use strict";
-  // Keep in step with termbase.french.search.compact and search_terms.name_key.
-  var JOINER = /(?<=[\p{L}\p{N}])[-\u2010\u2011](?=[\p{L}\p{N}])|(?<=[\p{L}\p{Nl}\p{No}])[ \u00a0\u202f]+(?=\p{Nd})/gu;
+  // Keep in step with termbase.french.search.compact and search_terms.name_key. No lookbehind
+  // (Safari before 16.4 would reject the whole file): the left character is captured and kept.
+  var JOINER = /([\p{L}\p{N}])[-\u2010\u2011](?=[\p{L}\p{N}])|([\p{L}\p{Nl}\p{No}])[ \u00a0\u202f]+(?=\p{Nd})/gu;
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
   var fold = window.termbaseFoldFrench || function (word) { return word.toLowerCase(); };
 
   function compact(text) {
-    return text.replace(JOINER, "");
+    return text.replace(JOINER, "$1$2");
   }
   function nameKey(text) {
     return fold(compact(text)).replace(SEPARATORS, "");
