@@ -32,9 +32,12 @@ myst_heading_anchors = 3
 
 # -- Bibliography (sphinxcontrib-bibtex) -----------------------------------------------------------
 bibtex_bibfiles = ["../references.bib"]
-# French variants registered by termbase.french.bibstyle: « Hodi et al. », « Everson et Cole ».
+# French variants registered by termbase.french.bibstyle: « Hodi et al. », « Everson et Cole »,
+# « Robert et al., 2015a », ten names then « et al. », English titles marked lang="en", evidence type.
 bibtex_default_style = "plain_fr"
 bibtex_reference_style = "author_year_fr"
+# Citation cards show the evidence type on their own line: their reference leaves it out.
+bibtex_tooltips_style = "plain_fr_reference"
 
 # -- Glossary (termbase) ---------------------------------------------------------------------------
 termbase_glossary_dir = "../glossary"
@@ -99,7 +102,9 @@ latex_elements = {
     "extraclassoptions": "openany,oneside",
     # French spacing comes from the text itself (authors type U+202F/U+00A0, termbase fixes titles);
     # babel's automatic spaces would also hit "372(4):320" and "doi:10.1056" in the bibliography.
-    "babel": r"\usepackage[french]{babel}\frenchsetup{AutoSpacePunctuation=false}",
+    # English is loaded too (French stays the main language, last): the bibliography's English titles,
+    # marked language-en by termbase.french.bibstyle, are hyphenated as English.
+    "babel": r"\usepackage[english,main=french]{babel}\frenchsetup{AutoSpacePunctuation=false}",
     "fontpkg": r"""
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}
@@ -122,6 +127,8 @@ latex_elements = {
 \robustify{\hyperlink}
 % Sphinx names the table of contents after the first toctree caption (« Comprendre »); keep the usual title.
 \addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
+% English passages (bibliography titles, class language-en) are hyphenated as English.
+\expandafter\newcommand\csname DUrolelanguage-en\endcsname[1]{\foreignlanguage{english}{#1}}
 % Index entries are words of the guide, not code: the text font, not Sphinx's typewriter default.
 \protected\def\sphinxstyleindexentry#1{#1}
 \renewenvironment{sphinxthebibliography}[1]

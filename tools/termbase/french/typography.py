@@ -173,11 +173,23 @@ def is_french(language: str | None) -> bool:
 
 
 def _is_prose(node: nodes.Text) -> bool:
-    """Prose is what smartquotes would touch: not literal, code, math, raw or a comment."""
+    """French prose is what smartquotes would touch (not literal, code, math, raw or a comment),
+    outside passages marked in another language (``language-en``: English titles of the
+    bibliography, whose « Title: subtitle » takes no space before the colon)."""
     parent = node.parent
     if parent is None or isinstance(parent, (nodes.raw, nodes.comment, nodes.math, nodes.math_block)):
         return False
-    return is_smartquotable(node)
+    return is_smartquotable(node) and not _in_other_language(node)
+
+
+def _in_other_language(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        languages = [cls[len("language-") :] for cls in parent.get("classes", []) if cls.startswith("language-")]
+        if languages:
+            return not is_french(languages[0])
+        parent = parent.parent
+    return False
 
 
 def _neighbour_text(texts: list[nodes.Text], index: int, step: int, node: nodes.Text) -> str:
