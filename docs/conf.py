@@ -63,6 +63,9 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Immunoguide"
 html_static_path = ["_static"]
 html_css_files = ["immunoguide.css"]
+html_js_files = ["immunoguide.js"]
+# Drawn for the guide (docs/_static/favicon.svg): browsers otherwise ask for /favicon.ico and get a 404.
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None

@@ -11,7 +11,8 @@
 
 What they share sits at the top: :mod:`termbase.envdata` (what termbase keeps in the Sphinx
 environment), :mod:`termbase.anchors`, :mod:`termbase.plain_text`, :mod:`termbase.svg_pdf` (SVG
-figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables fit the page) and
+figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables fit the page),
+:mod:`termbase.citation_list` (the bibliography as a list screen readers understand) and
 ``static/``. :mod:`termbase.bibstyle_fr` is the former name of
 :mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it.
 """
@@ -32,6 +33,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.french")
     app.setup_extension("termbase.svg_pdf")
     app.setup_extension("termbase.latex_tables")
+    app.setup_extension("termbase.citation_list")
     app.setup_extension("termbase.french.bibstyle")
     app.setup_extension("termbase.handouts")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from termbase.french.collation import french_sort_key, french_sorted, initial_letter
+from termbase.french.collation import french_sort_key, french_sorted, initial_letter, uca_key
 
 
 def sphinx_sorted(words: list[str]) -> list[str]:
@@ -52,4 +52,30 @@ def test_lazy_table_gives_the_same_keys_as_pyuca():
 
     full = pyuca.Collator()
     words = ["Œuvre", "ÆON", "straße", "ﬁn", "Ĳssel", "e\u0301te\u0301", "ǅemal", "½ dose", "中文", "😀", "anti-PD-L1", "l’œdème", "CAR-T", "Île-de-France"]
-    assert [french_sort_key(word)[0] for word in words] == [full.sort_key(unicodedata.normalize("NFC", word)) for word in words]
+    assert [uca_key(word) for word in words] == [full.sort_key(unicodedata.normalize("NFC", word)) for word in words]
+
+
+def test_hyphens_are_ignored_at_the_first_level():
+    words = ["anti-CTLA-4", "anticorps", "anti-PD-1", "antigène"]
+    assert french_sorted(words) == ["anticorps", "anti-CTLA-4", "antigène", "anti-PD-1"]
+
+
+def test_spaces_are_ignored_at_the_first_level():
+    words = ["cancer du rein", "cancéreux", "cancer avancé"]
+    assert french_sorted(words) == ["cancer avancé", "cancer du rein", "cancéreux"]
+
+
+def test_apostrophes_and_non_breaking_spaces_are_ignored_too():
+    assert french_sorted(["phase d’un essai", "phased", "phase\u00a0a"]) == ["phase\u00a0a", "phased", "phase d’un essai"]
+
+
+def test_spellings_equal_but_for_hyphens_stay_together_in_a_stable_order():
+    words = ["PD1", "PD-L1", "PD-1", "PD 1"]
+    ordered = french_sorted(words)
+    assert ordered[-1] == "PD-L1"
+    assert sorted(ordered[:3]) == sorted(["PD1", "PD-1", "PD 1"])
+    assert french_sorted(list(reversed(words))) == ordered
+
+
+def test_accents_break_ties_before_hyphens():
+    assert french_sorted(["ré-action", "reaction"]) == ["reaction", "ré-action"]

@@ -3,11 +3,17 @@
 Sphinx sorts index entries by code point after NFD and lower-casing, so *éruption* follows
 *essai* and *œdème* gets a letter group "Œ" of its own after *Z*. The entries themselves are fine;
 only their order and grouping are redone here, in the page context, with the UCA key of
-:mod:`termbase.french.collation`. (The PDF's index is sorted by xindy.)
+:mod:`termbase.french.collation`.
+
+The PDF's index is sorted by xindy (``-L french``), which already orders accents the French way
+but reads *anti-CTLA-4* as ``anti\\sphinxhyphen {}CTLA…``, a backslash that files every *anti-…*
+before *anticorps*. :data:`XINDY_RULES`, appended to the ``sphinx.xdy`` of LaTeX builds, drops the
+hyphen from xindy's key, so the PDF index follows the same order as the glossary.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from termbase.french.collation import french_sort_key, initial_letter
@@ -43,5 +49,26 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
     context["genindexcounts"] = index_counts(context["genindexentries"])
 
 
+#: xindy merge rules: hyphens do not count when sorting (they also define which entries merge, so
+#: « PD-1 » and « PD1 » would become one entry; the glossary has one spelling of each term).
+XINDY_RULES = """
+;; termbase: hyphens are ignored when sorting, as in French dictionaries (termbase.french.collation)
+(merge-rule "\\sphinxhyphen {}" "" :string)
+(merge-rule "\\sphinxhyphen{}" "" :string)
+"""
+
+
+def on_build_finished(app: Any, exception: BaseException | None) -> None:
+    """Add :data:`XINDY_RULES` to the ``sphinx.xdy`` that Sphinx copied into a LaTeX output."""
+    if exception is not None or app.builder.format != "latex" or not app.config.latex_use_xindy:
+        return
+    xdy = Path(app.outdir) / "sphinx.xdy"
+    if xdy.is_file():
+        text = xdy.read_text(encoding="utf-8")
+        if XINDY_RULES not in text:
+            xdy.write_text(text + XINDY_RULES, encoding="utf-8")
+
+
 def setup(app: Any) -> None:
     app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", on_build_finished)

@@ -23,7 +23,7 @@ from docutils import nodes
 
 from docscheck.records import GlossaryEntry
 
-from termbase.french.dates import FRENCH_MONTHS
+from termbase.french.dates import french_date
 
 
 WORDS_TITLE = "Les mots de cette fiche"
@@ -32,12 +32,6 @@ ABOUT_TITLE = "À propos de cette fiche"
 WORDS_ID = "handout-mots"
 SOURCES_ID = "handout-sources"
 ABOUT_ID = "handout-a-propos"
-
-
-def french_date(day: _dt.date) -> str:
-    """``23 novembre 2026``; the first of the month is ``1er``, as French writes it."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {FRENCH_MONTHS[day.month - 1]} {day.year}"
 
 
 def titled_section(title: str, section_id: str) -> nodes.section:

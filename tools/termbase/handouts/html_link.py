@@ -1,10 +1,18 @@
-"""The HTML side of handouts: a « Version imprimable (PDF) » link that is never dead, and print CSS.
+"""The HTML side of printing: what a page shows under its title, and the print stylesheet.
 
-A page links to its sheet only when the sheet's PDF exists (in ``termbase_handouts_dir``) at the
-time the page is written, and the same build copies every such PDF into
-``<outdir>/<termbase_handouts_html_dir>/``: the link and its file come and go together. Whether a
-page's PDF existed is remembered in the environment at read time, so a later build re-writes the
-pages whose PDF appeared or vanished (``make handouts`` rebuilds the HTML after the PDFs).
+Under the title of every HTML page, in this order:
+
+- its review dates, when the front matter gives them (:mod:`termbase.handouts.review_line`);
+- « Imprimer cette page », a button that prints the page with ``static/print.css``. It needs no
+  PDF, so it is there after ``make html`` alone; ``static/termbase-print.js`` reveals it (without
+  JavaScript the button could do nothing, so it stays hidden) and adds, for paper only, the
+  address the page was read at;
+- « Version imprimable (PDF) », for a page that opts in, only when its sheet's PDF exists (in
+  ``termbase_handouts_dir``) at the time the page is written. The same build copies every such
+  PDF into ``<outdir>/<termbase_handouts_html_dir>/``: the link and its file come and go together.
+  Whether a page's PDF existed is remembered in the environment at read time, so a later build
+  re-writes the pages whose PDF appeared or vanished (``make handouts`` rebuilds the HTML after
+  the PDFs).
 
 ``static/print.css`` is the stylesheet for readers who print a page from their browser.
 """
@@ -20,13 +28,18 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .pages import handout_basename, handout_docnames, opts_in
+from .review_line import NO_SEARCH, review_line
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parents[1] / "static"  # termbase/static/, shared by every part
 PRINT_CSS = "print.css"
+PRINT_JS = "termbase-print.js"
 LINK_TEXT = "Version imprimable (PDF)"
 LINK_CLASS = "termbase-handout-link"
+PRINT_TEXT = "Imprimer cette page"
+PRINT_BUTTON_CLASS = "termbase-print-button"
+TOOLS_CLASS = "termbase-page-tools"
 ENV_ATTRIBUTE = "termbase_handout_pdfs"
 
 
@@ -54,27 +67,36 @@ def link_uri(page_uri: str, html_dir: str, docname: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
 
 
-def link_paragraph(uri: str) -> nodes.paragraph:
-    """``<p class="termbase-handout-link"><a href="…">Version imprimable (PDF)</a></p>``."""
-    paragraph = nodes.paragraph(classes=[LINK_CLASS])
-    paragraph += nodes.reference(LINK_TEXT, LINK_TEXT, refuri=uri, classes=["reference", "external"])
+def tools_paragraph(pdf_uri: str | None) -> nodes.paragraph:
+    """The print button, then the link to the PDF sheet when there is one::
+
+        <p class="termbase-page-tools no-search"><button …>Imprimer cette page</button>
+        <a class="termbase-handout-link …" href="…">Version imprimable (PDF)</a></p>
+    """
+    paragraph = nodes.paragraph(classes=[TOOLS_CLASS, NO_SEARCH])
+    paragraph += nodes.raw(
+        "", f'<button type="button" class="{PRINT_BUTTON_CLASS}" hidden>{PRINT_TEXT}</button>', format="html"
+    )
+    if pdf_uri is not None:
+        paragraph += nodes.Text(" ")
+        paragraph += nodes.reference(LINK_TEXT, LINK_TEXT, refuri=pdf_uri, classes=["reference", "external", LINK_CLASS])
     return paragraph
 
 
-def insert_after_title(doctree: nodes.document, paragraph: nodes.paragraph) -> None:
-    """Right under the page's first heading (at the top if the page has none)."""
+def insert_after_title(doctree: nodes.document, paragraphs: list[nodes.paragraph]) -> None:
+    """Right under the page's first heading, in order (at the top if the page has none)."""
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
-        section.insert(1, paragraph)
+        section[1:1] = paragraphs
     else:
-        doctree.insert(0, paragraph)
+        doctree[0:0] = paragraphs
 
 
 # -- Event handlers -------------------------------------------------------------------------------
 
 
 def on_builder_inited(app: Any) -> None:
-    """Ship print.css with HTML builds, from the package (no copy in the project)."""
+    """Ship print.css and termbase-print.js with HTML builds, from the package (no copy in the project)."""
     if app.builder.format == "html" and str(STATIC) not in map(str, app.config.html_static_path):
         app.config.html_static_path.append(str(STATIC))
 
@@ -104,11 +126,14 @@ def on_env_merge_info(app: Any, env: Any, docnames: set[str], other: Any) -> Non
 
 
 def on_doctree_resolved(app: Any, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html" or not opts_in(app.env.metadata.get(docname, {})):
+    if app.builder.format != "html":
         return
-    if handout_pdf(app, docname).is_file():
-        uri = link_uri(app.builder.get_target_uri(docname), app.config.termbase_handouts_html_dir, docname)
-        insert_after_title(doctree, link_paragraph(uri))
+    metadata = app.env.metadata.get(docname, {})
+    pdf_uri = None
+    if opts_in(metadata) and handout_pdf(app, docname).is_file():
+        pdf_uri = link_uri(app.builder.get_target_uri(docname), app.config.termbase_handouts_html_dir, docname)
+    review = review_line(metadata)
+    insert_after_title(doctree, [*([review] if review is not None else []), tools_paragraph(pdf_uri)])
 
 
 def on_build_finished(app: Any, exception: BaseException | None) -> None:
@@ -125,6 +150,7 @@ def on_build_finished(app: Any, exception: BaseException | None) -> None:
 
 def register(app: Any) -> None:
     app.add_css_file(PRINT_CSS)
+    app.add_js_file(PRINT_JS, loading_method="defer")
     app.connect("builder-inited", on_builder_inited)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-get-outdated", on_env_get_outdated)
