@@ -1,4 +1,5 @@
-/* Immunoguide: say when a table or a figure is wider than the screen and scrolls sideways.
+/* Immunoguide: say when a table or a figure is wider than the screen and scrolls sideways, and let
+ * a figure only a little wider than the screen shrink to fit it (see immunoguide.css).
  * No external resources. Without JavaScript the content still scrolls; only the cue is missing. */
 (function () {
   "use strict";
@@ -9,6 +10,18 @@
   ];
   var SCROLLS = "immunoguide-scrolls";
   var CUE = "immunoguide-scroll-cue";
+  var FITS = "immunoguide-figure-fits";
+  // A drawing shrunk by at most this factor keeps labels of 16 units above 11 px.
+  var MAX_SHRINK = 1.5;
+
+  function fitFigures() {
+    document.querySelectorAll(".bd-article figure > a.image-reference > img").forEach(function (img) {
+      var figure = img.closest("figure");
+      var frame = img.parentElement.clientWidth;
+      var natural = img.naturalWidth;
+      figure.classList.toggle(FITS, natural > 0 && frame > 0 && natural <= frame * MAX_SHRINK);
+    });
+  }
 
   function cueOf(element) {
     var previous = element.previousElementSibling;
@@ -16,6 +29,7 @@
   }
 
   function update() {
+    fitFigures();
     SCROLLERS.forEach(function (kind) {
       document.querySelectorAll(kind.selector).forEach(function (element) {
         var scrolls = element.scrollWidth > element.clientWidth + 1;

@@ -232,23 +232,66 @@ def test_glossary_sorts_anticorps_before_anti_ctla_4(page: Page, site_url: str) 
 # -- Phone: wide tables, figures, footer (items 5, 6, 7) -----------------------------------------
 
 
-def test_wide_table_scrolls_with_a_visible_cue_and_keeps_its_first_column(phone: Page, site_url: str) -> None:
-    open_page(phone, site_url, TABLE_AND_FIGURE_PAGE)
-    container = phone.locator("main .pst-scrollable-table-container").filter(has_text="KEYNOTE-006")
+def markdown_table_columns(name: str) -> list[int]:
+    """Column counts of the Markdown tables of a page (from their header rows)."""
+    counts, previous = [], ""
+    for line in (DOCS / f"{name}.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("|") and not previous.startswith("|"):
+            counts.append(line.strip().strip("|").count("|") + 1)
+        previous = line
+    return counts
+
+
+def pages_with(predicate: Any) -> list[str]:
+    return sorted(path.stem for path in DOCS.glob("*.md") if predicate(path.stem))
+
+
+TABLE_PAGES = pages_with(lambda name: markdown_table_columns(name))
+WIDE_TABLE_PAGES = pages_with(lambda name: max(markdown_table_columns(name), default=0) >= 4)
+FIGURE_PAGES = pages_with(lambda name: "{figure}" in (DOCS / f"{name}.md").read_text(encoding="utf-8"))
+
+
+def check_table_on_phone(page: Page, container: Any) -> bool:
+    """A table fits the phone, or scrolls inside its frame with a cue and its first column in view.
+
+    Returns whether it scrolls."""
     container.scroll_into_view_if_needed()
-    assert container.evaluate("e => e.scrollWidth > e.clientWidth + 50"), "the trial table is wider than the phone"
-    cue = phone.locator("main .immunoguide-scroll-cue").filter(has_text="Tableau")
-    expect(cue.first).to_be_visible()
-    first_cell = container.locator("tbody tr").nth(2).locator("td").first
-    last_cell = container.locator("tbody tr").nth(2).locator("td").last
+    frame = container.bounding_box()
+    assert frame and frame["x"] >= 0 and frame["x"] + frame["width"] <= 390, frame
+    if not container.evaluate("e => e.scrollWidth > e.clientWidth + 1"):
+        return False
+    cue = container.locator("xpath=preceding-sibling::*[1]")
+    assert "immunoguide-scroll-cue" in (cue.get_attribute("class") or ""), "a visible sign says the table scrolls"
+    expect(cue).to_be_visible()
+    row = container.locator("tbody tr").first
+    first_cell, last_cell = row.locator("td").first, row.locator("td").last
     container.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
-    phone.wait_for_timeout(50)
-    key, results = first_cell.bounding_box(), last_cell.bounding_box()
-    assert key and results
-    assert 0 <= key["x"] and key["x"] + key["width"] <= 390, f"the trial name stays in view: {key}"
-    assert "KEYNOTE" in first_cell.inner_text()
-    assert results["x"] + results["width"] <= 390 + 1, "the last column can be reached"
-    assert results["x"] >= key["x"] + key["width"] - 1, "the results are not hidden under the trial name"
+    page.wait_for_function("e => e.scrollLeft > 0", arg=container.element_handle())
+    key, last = first_cell.bounding_box(), last_cell.bounding_box()
+    assert key and last
+    assert frame["x"] - 1 <= key["x"] and key["x"] + key["width"] <= 390, f"the first column stays in view: {key}"
+    assert last["x"] + last["width"] <= frame["x"] + frame["width"] + 1, "the last column can be reached"
+    assert last["x"] >= key["x"] + key["width"] - 1, "the last column is not hidden under the first"
+    return True
+
+
+@pytest.mark.parametrize("name", TABLE_PAGES)
+def test_tables_fit_a_phone_or_scroll_with_a_cue_and_their_first_column(phone: Page, site_url: str, name: str) -> None:
+    open_page(phone, site_url, name)
+    containers = phone.locator("main .pst-scrollable-table-container")
+    assert containers.count() == len(markdown_table_columns(name))
+    for index in range(containers.count()):
+        check_table_on_phone(phone, containers.nth(index))
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390, "the page itself never scrolls sideways"
+
+
+@pytest.mark.parametrize("name", WIDE_TABLE_PAGES or [pytest.param("", marks=pytest.mark.skip(reason="no table of 4 columns"))])
+def test_a_table_of_four_columns_scrolls_on_a_phone_instead_of_squeezing(phone: Page, site_url: str, name: str) -> None:
+    open_page(phone, site_url, name)
+    wide = phone.locator("main .pst-scrollable-table-container").filter(has=phone.locator("tr > :nth-child(4)")).first
+    assert check_table_on_phone(phone, wide), "four columns do not fit 390 px: the table scrolls"
+    heights = wide.locator("tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+    assert max(heights) < 844, "no row is taller than the screen"
 
 
 def smallest_label_px(svg: Path, rendered_width: float) -> float:
@@ -259,17 +302,22 @@ def smallest_label_px(svg: Path, rendered_width: float) -> float:
     return min(sizes) * rendered_width / view_width
 
 
-def test_figure_labels_are_readable_on_a_phone(phone: Page, site_url: str, site_html: Path) -> None:
-    open_page(phone, site_url, TABLE_AND_FIGURE_PAGE)
-    image = phone.locator("main figure img").first
-    image.scroll_into_view_if_needed()
-    width = image.evaluate("img => img.getBoundingClientRect().width")
-    svg = site_html / image.get_attribute("src")  # type: ignore[operator]
-    assert smallest_label_px(svg, width) >= 11, f"drawn {width:.0f} px wide"
-    frame = phone.locator("main figure > a.image-reference").first
-    assert frame.evaluate("e => getComputedStyle(e).overflowX") == "auto"
-    assert frame.evaluate("e => e.getBoundingClientRect().right") <= 390, "the figure scrolls inside the page, not the page"
-    expect(phone.locator("main figure .immunoguide-scroll-cue").first).to_be_visible()
+@pytest.mark.parametrize("name", FIGURE_PAGES)
+def test_figure_labels_are_readable_on_a_phone(phone: Page, site_url: str, site_html: Path, name: str) -> None:
+    open_page(phone, site_url, name)
+    images = phone.locator("main figure img")
+    assert images.count() >= 1
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        width = image.evaluate("img => img.getBoundingClientRect().width")
+        svg = site_html / (image.get_attribute("src") or "")
+        assert smallest_label_px(svg, width) >= 11, f"{svg.name} drawn {width:.0f} px wide"
+        frame = image.locator("xpath=..")
+        box = frame.bounding_box()
+        assert box and box["x"] + box["width"] <= 390, "the figure scrolls inside its frame, not the page"
+        if frame.evaluate("e => e.scrollWidth > e.clientWidth + 1"):
+            expect(image.locator("xpath=ancestor::figure").locator(".immunoguide-scroll-cue")).to_be_visible()
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
 
 
@@ -286,7 +334,11 @@ def test_phone_footer_shows_both_page_titles_and_arrows_in_full(phone: Page, sit
         arrow = link.locator("i")
         arrow_box = arrow.bounding_box()
         assert arrow_box and arrow_box["width"] > 0 and arrow_box["x"] + arrow_box["width"] <= 390, (selector, arrow_box)
-    assert "Panorama et histoire des immunothérapies" in footer.locator("a.left-prev .prev-next-title").inner_text()
+    previous = footer.locator("a.left-prev")
+    target = previous.get_attribute("href") or ""
+    title = previous.locator(".prev-next-title").inner_text()
+    open_page(phone, site_url, target.removesuffix(".html"))
+    assert phone.locator("main h1").inner_text().replace("#", "").strip() == title, "the whole title of the previous page"
 
 
 # -- Print from the browser (item 18) -------------------------------------------------------------
