@@ -190,10 +190,16 @@ CONTRAST = """(element) => {
 }"""
 
 
+def open_in_theme(page: Page, site_url: str, name: str, theme: str) -> None:
+    """Open a page in the theme the reader's system asks for (the theme switcher's « auto »)."""
+    page.emulate_media(color_scheme=theme)  # type: ignore[arg-type]
+    open_page(page, site_url, name)
+    assert page.evaluate("() => document.documentElement.dataset.theme") == theme
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_term_links_on_grey_table_rows_have_a_contrast_of_at_least_4_5(laptop: Page, site_url: str, theme: str) -> None:
-    laptop.add_init_script(f"localStorage.setItem('theme', '{theme}')")
-    open_page(laptop, site_url, TABLE_AND_FIGURE_PAGE)
+    open_in_theme(laptop, site_url, TABLE_AND_FIGURE_PAGE, theme)
     links = laptop.locator("main table tbody tr:nth-child(odd) .termbase-term > a")
     assert links.count() >= 2
     ratios = [links.nth(i).evaluate(CONTRAST) for i in range(links.count())]
@@ -202,8 +208,7 @@ def test_term_links_on_grey_table_rows_have_a_contrast_of_at_least_4_5(laptop: P
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_figure_captions_are_as_readable_as_body_text(laptop: Page, site_url: str, theme: str) -> None:
-    laptop.add_init_script(f"localStorage.setItem('theme', '{theme}')")
-    open_page(laptop, site_url, TABLE_AND_FIGURE_PAGE)
+    open_in_theme(laptop, site_url, TABLE_AND_FIGURE_PAGE, theme)
     caption = laptop.locator("main figure figcaption .caption-text").first
     assert caption.evaluate(CONTRAST) >= 7
     assert int(caption.evaluate("e => getComputedStyle(e).fontWeight")) >= 400
