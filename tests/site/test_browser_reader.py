@@ -374,6 +374,14 @@ def test_printing_gives_each_definition_once(page: Page, site_url: str) -> None:
     assert body.count(first) == 1
 
 
+def test_printing_the_glossary_adds_no_definition_inside_the_entries(page: Page, site_url: str) -> None:
+    open_page(page, site_url, "glossaire")
+    page.emulate_media(media="print")
+    printed = page.evaluate("() => [...document.querySelectorAll('main .termbase-tooltip')].filter(t => t.getClientRects().length > 0).length")
+    assert printed == 0
+    expect(page.locator("main dl.glossary > dt").first).to_be_visible()
+
+
 # -- Favicon (item 19) ----------------------------------------------------------------------------
 
 
