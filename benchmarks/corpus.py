@@ -49,7 +49,11 @@ def word(rng: random.Random, index: int) -> str:
 
 
 def copy_site_configuration(out: Path, site: Path = REPO) -> None:
-    """The real site's conf.py, templates, static files, catalogs and docscheck settings."""
+    """The real site's conf.py, templates, static files, catalogs and docscheck settings.
+
+    Files the configuration names next to the entries (search synonyms) are created empty: the
+    real ones name real glossary terms.
+    """
     for name in SITE_FILES:
         source = site / "docs" / name
         if source.is_dir():
@@ -57,6 +61,9 @@ def copy_site_configuration(out: Path, site: Path = REPO) -> None:
         elif source.is_file():
             shutil.copy2(source, out / "docs" / name)
     shutil.copy2(site / "pyproject.toml", out / "pyproject.toml")
+    for extra in (site / "glossary").glob("*.yaml"):
+        (out / "glossary").mkdir(exist_ok=True)
+        (out / "glossary" / extra.name).write_text("", encoding="utf-8")
 
 
 def edited_page(scale: int) -> str:

@@ -74,6 +74,8 @@ html_theme_options = {
     # Navigation lives in the left sidebar (guide-nav.html); the top bar keeps the title, search and theme.
     "navbar_center": [],
     "navbar_end": ["theme-switcher"],
+    # Never empty: rendering them a second time only to check (the theme's default) doubles the sidebar's cost.
+    "templates_skip_empty_check": ["guide-nav.html", "sidebar-nav-bs.html", "navbar-nav.html"],
     "navbar_persistent": ["search-button"],
     "footer_start": ["disclaimer"],
     "footer_center": [],
