@@ -101,8 +101,10 @@ BENCH_SCALES ?= --scales 1 10 100
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_SCALES)
 
+# Live preview: every save runs one incremental sphinx-build, with the environment (doctrees) and
+# output of `make html`, so the first rebuild after `make html` is incremental too.
 serve: $(VENV)/.installed-serve
-	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
+	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
 
 clean:
 	rm -rf $(BUILDDIR)

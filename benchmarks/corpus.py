@@ -1,6 +1,7 @@
 """Deterministic synthetic Immunoguide-like corpus for benchmarks (seeded, no network).
 
-Scale 1 ≈ 12 pages, 60 terms, 35 bibliography entries; scale N multiplies each. The project
+Scale 1 ≈ 12 pages, 60 terms, 35 bibliography entries; scale N multiplies each, the pages in
+sections of 12 under toctree captions (as the real site groups its pages). The project
 has docs/*.md with front matter, {term} and {cite:p} roles, glossary/*.md entries,
 references.bib and docs/conf.py; set IMMUNOGUIDE_BENCH_TERMBASE=1 to build with termbase.
 
@@ -49,21 +50,25 @@ def word(rng: random.Random, index: int) -> str:
 
 
 def copy_site_configuration(out: Path, site: Path = REPO) -> None:
-    """The real site's conf.py, templates, static files, catalogs and docscheck settings.
+    """Give the project at ``out`` the site configuration of ``site``: conf.py, templates, static
+    files, catalogs and docscheck settings (replacing its own), keeping its content.
 
-    Files the configuration names next to the entries (search synonyms) are created empty: the
-    real ones name real glossary terms.
+    Files the configuration names next to the entries (search synonyms) are created empty when the
+    project has none: the real ones name real glossary terms.
     """
     for name in SITE_FILES:
-        source = site / "docs" / name
+        source, target = site / "docs" / name, out / "docs" / name
+        if target.is_dir():
+            shutil.rmtree(target)
         if source.is_dir():
-            shutil.copytree(source, out / "docs" / name, dirs_exist_ok=True)
+            shutil.copytree(source, target)
         elif source.is_file():
-            shutil.copy2(source, out / "docs" / name)
+            shutil.copy2(source, target)
     shutil.copy2(site / "pyproject.toml", out / "pyproject.toml")
     for extra in (site / "glossary").glob("*.yaml"):
-        (out / "glossary").mkdir(exist_ok=True)
-        (out / "glossary" / extra.name).write_text("", encoding="utf-8")
+        if not (out / "glossary" / extra.name).exists():
+            (out / "glossary").mkdir(exist_ok=True)
+            (out / "glossary" / extra.name).write_text("", encoding="utf-8")
 
 
 def edited_page(scale: int) -> str:
@@ -100,8 +105,13 @@ def generate(out: Path, scale: int = 1, seed: int = 2026, stock: bool = False, s
                 f"@article{{{key},\n  author = {{Auteur, A{i}}},\n  title = {{Titre {i}}},\n  journal = {{Revue}},\n"
                 f"  year = {{{2020 + i % 7}}},\n  evidence = {{revue}}\n}}\n\n"
             )
-    toctree = "\n".join(f"page{p:05d}" for p in range(pages))
-    (out / "docs" / "index.md").write_text(f"# Bench\n\n```{{toctree}}\n{toctree}\nglossaire\nbibliographie\n```\n", encoding="utf-8")
+    # Sections of PAGES pages under toctree captions, then the resources, as the real site's index.md.
+    toctrees = [
+        f"```{{toctree}}\n:caption: Partie {first // PAGES + 1}\n\n" + "\n".join(f"page{p:05d}" for p in range(first, min(first + PAGES, pages))) + "\n```\n"
+        for first in range(0, pages, PAGES)
+    ]
+    toctrees.append("```{toctree}\n:caption: Ressources\n\nglossaire\nbibliographie\n```\n")
+    (out / "docs" / "index.md").write_text("# Bench\n\n" + "\n".join(toctrees), encoding="utf-8")
     (out / "docs" / "glossaire.md").write_text(glossary_page, encoding="utf-8")
     (out / "docs" / "bibliographie.md").write_text("# Bibliographie\n\n```{bibliography}\n```\n", encoding="utf-8")
     per_page = max(1, terms // pages)

@@ -6,9 +6,10 @@ kept too, because a shared machine makes wall time noisy. The one-page edit appe
 sentence to one content page (no new term, title or citation), so that page is re-read and the
 build decides what else to write.
 
-"before" runs the very same measurements on the tree of an older commit (``git archive``): its
-``tools/`` come first on ``PYTHONPATH`` (they shadow the editable install) and its own pages and
-configuration are built, so before and after are measured on this machine, in one run.
+"before" runs the very same measurements with the code of an older commit (``git archive``): its
+``tools/`` come first on ``PYTHONPATH`` (they shadow the editable install) and its site
+configuration (``docs/conf.py``, templates, static files) replaces this tree's, on the same
+content; so before and after are measured on the same pages, on this machine, in one run.
 """
 
 from __future__ import annotations

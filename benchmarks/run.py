@@ -137,7 +137,12 @@ def real_site_rows(work: Path, repeat: int) -> list[dict]:
 
 
 def measure_edit_loop(scales: list[int], before_scales: list[int], before: str, repeat: int, work: Path, results: dict) -> None:
-    """Edit-loop rows: for each scale, "before" (older tree) when asked, then "after" (this tree)."""
+    """Edit-loop rows: for each scale, "before" (older code) when asked, then "after" (this tree).
+
+    Both build the same content (this tree's pages, entries and bibliography, or the same
+    synthetic corpus); "before" takes the tools and the site configuration (``docs/conf.py``,
+    templates, static files) of the older commit, "after" those of this tree.
+    """
     old_tree = edit_loop.export_revision(before, work / "before-tree") if before_scales else None
     label = edit_loop.describe(before)
     for scale in scales:
@@ -148,19 +153,20 @@ def measure_edit_loop(scales: list[int], before_scales: list[int], before: str, 
             root = work / f"loop-{scale}-{variant.split()[0]}"
             shutil.rmtree(root, ignore_errors=True)
             if scale == REAL_SITE:
-                edit_loop.copy_site(root, tree)
+                edit_loop.copy_site(root, REPO)
                 corpus, page = "real site", REAL_SITE_PAGE
             else:
                 counts = generate(root, scale)
-                copy_site_configuration(root, tree)  # the conf.py, theme settings and templates of that tree
                 corpus, page = f"synthetic {scale}× ({counts['pages']} pages), site configuration", edited_page(scale)
+            copy_site_configuration(root, tree)  # the site configuration of the code measured
             runs = 1 if scale >= 100 else repeat
             started = time.perf_counter()
             loop = edit_loop.measure(root, page, corpus, variant, runs, pythonpath)
             row = loop.row()
             results["edit_loop"].append(row)
-            print(f"edit loop {corpus} [{variant}]: cold {row['cold_s']}s, no change {row['no_change_s']}s ({row['no_change_pct']} %), "
-                  f"one page {row['one_page_s']}s ({row['one_page_pct']} %) [{time.perf_counter() - started:.0f}s]", file=sys.stderr)  # fmt: skip
+            print(f"edit loop {corpus} [{variant}]: cold {row['cold_s']}s ({row['cold_cpu_s']}s CPU), no change {row['no_change_s']}s "
+                  f"({row['no_change_pct']} %), one page {row['one_page_s']}s ({row['one_page_pct']} %) [{time.perf_counter() - started:.0f}s]",
+                  file=sys.stderr)  # fmt: skip
             shutil.rmtree(root, ignore_errors=True)
 
 

@@ -15,6 +15,17 @@ figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables f
 :mod:`termbase.citation_list` (the bibliography as a list screen readers understand) and
 ``static/``. :mod:`termbase.bibstyle_fr` is the former name of
 :mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it.
+
+What keeps the maintainer's edit loop fast sits at the top too: :mod:`termbase.incremental` (an
+incremental build re-writes exactly the pages whose output changed, and gives the bytes of a
+cold build), :mod:`termbase.stable_config` (no spurious « configuration has changed ») and
+:mod:`termbase.navigation` (the sidebar of large sites).
+
+Configuration value of this level:
+
+``termbase_sidebar_max_pages`` (int, default ``200``)
+    Largest number of pages the sidebar lists in full (``docs/_templates/guide-nav.html``);
+    beyond, it shows every section's caption and the current section's pages.
 """
 
 from __future__ import annotations
@@ -25,10 +36,11 @@ __version__ = "0.1.0"
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import incremental, stable_config
+    from . import incremental, navigation, stable_config
 
     stable_config.setup(app)
     incremental.setup(app)
+    navigation.setup(app)
     app.setup_extension("termbase.glossary")
     app.setup_extension("termbase.french")
     app.setup_extension("termbase.svg_pdf")

@@ -72,8 +72,8 @@ class TermbaseData:
     previous_names: dict[str, str] = field(default_factory=dict)
     #: builder and output folder → digest of what the navigation showed when pages were last written there
     written_navigation: dict[str, str] = field(default_factory=dict)
-    #: markdown of every entry's body and ``short`` → its plain text (see termbase.glossary.lookup)
-    plain_texts: dict[str, str] = field(default_factory=dict)
+    #: fingerprint of the code that parsed ``glossary`` (entries are parsed again when it changes)
+    glossary_code: str = ""
     #: (path, line, code) of findings already reported during this build
     reported: set[tuple[str, int, str]] = field(default_factory=set)
 

@@ -168,3 +168,23 @@ def test_changing_a_title_gives_the_bytes_of_a_cold_build(site: Site, title_chan
     incremental = site.work / "incremental" / "html"
     assert "Questions fréquentes des patients" in (incremental / "glossaire.html").read_text(encoding="utf-8")
     assert differing_files(incremental, site.cold()) == []
+
+
+@pytest.fixture(scope="module")
+def reference_edited(site: Site, title_changed: Build) -> Build:
+    site.edit("title   = {Efforts to explain spontaneous regression of cancer}",
+              "title   = {Efforts to explain the spontaneous regression of cancer}", page="references.bib")  # fmt: skip
+    return site.incremental()
+
+
+def test_editing_a_reference_rewrites_the_pages_that_show_it(site: Site, reference_edited: Build) -> None:
+    citing = {p.stem for p in (site.root / "docs").glob("*.md") if "cole1981" in p.read_text(encoding="utf-8")}
+    if any("cole1981" in p.read_text(encoding="utf-8") for p in (site.root / "glossary").glob("*.md")):
+        citing.add("glossaire")
+    assert citing, "pick a reference that pages cite"
+    assert citing | {"bibliographie"} <= reference_edited.written
+    assert reference_edited.written < {p.stem for p in (site.root / "docs").glob("*.md")}
+
+
+def test_editing_a_reference_gives_the_bytes_of_a_cold_build(site: Site, reference_edited: Build) -> None:
+    assert differing_files(site.work / "incremental" / "html", site.cold()) == []

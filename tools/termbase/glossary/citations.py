@@ -6,11 +6,11 @@ sphinxcontrib-bibtex formats every bibliography entry again at each build (``env
 times per build, about 2 s, even when only one sentence of one page had changed.
 
 :class:`CachedBibtexDomain` is sphinxcontrib-bibtex's own domain (registered in its place, with
-Sphinx's ``override``) whose ``get_formatted_entries`` keeps each formatted entry in the domain
-data, pickled with the environment, under the style, the label and the key. The whole cache is
-dropped when a ``.bib`` file or the code of a style changes (:func:`cache_fingerprint`), so the
-result is the one a cold build computes; the labels themselves (``format_labels``, which may look
-at every entry) are computed again each time.
+Sphinx's ``override``) whose ``get_formatted_entries`` keeps each formatted entry, under its label
+and key, in a :class:`termbase.build_cache.BuildCache` (saved even by a build that reads no page).
+The whole cache is dropped when a ``.bib`` file, the style names or the code of a style changes
+(:func:`cache_key`), so the result is the one a cold build computes; the labels themselves
+(``format_labels``, which may look at every entry) are computed again each time.
 
 The same class makes three of sphinxcontrib-bibtex's loops linear, with the same results: which
 pages cite an entry (scanned all citation references for each entry), the citation order (looked
@@ -53,23 +53,11 @@ try:  # the filter of the :filter: option; private, so the original method is ke
 except ImportError:  # pragma: no cover - a future sphinxcontrib-bibtex
     _FilterVisitor = None
 
+from termbase.build_cache import BuildCache, fingerprint
+
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "termbase_formatted"
-#: Libraries whose code counts by version (hashing their sources would cost more than it saves).
-VERSIONED = {"pybtex": "pybtex", "sphinxcontrib": "sphinxcontrib-bibtex", "latexcodec": "latexcodec"}
 STYLE_GROUP = "pybtex.style.formatting"
-
-
-def package_sources(top: str) -> Iterator[Path]:
-    """The ``.py`` files of an imported top-level package (or the module file itself)."""
-    module = sys.modules.get(top)
-    if module is None:
-        return
-    for directory in getattr(module, "__path__", []):
-        yield from sorted(Path(directory).rglob("*.py"))
-    if not hasattr(module, "__path__") and getattr(module, "__file__", None):
-        yield Path(module.__file__)
 
 
 def style_packages(styles: Iterable[Any]) -> set[str]:
@@ -88,27 +76,13 @@ def style_packages(styles: Iterable[Any]) -> set[str]:
                     owner = value if isinstance(value, ModuleType) else inspect.getmodule(value) if callable(value) else None
                     if owner is not None:
                         modules.add(owner.__name__)
-    stdlib = sys.stdlib_module_names
-    return {name.split(".")[0] for name in modules} - stdlib - {"builtins"}
+    return {name.split(".")[0] for name in modules} - sys.stdlib_module_names - {"builtins"}
 
 
-def cache_fingerprint(bibfiles: Iterable[Path], styles: Iterable[Any]) -> str:
-    """Changes whenever a bibliography file or the code of a style changes."""
-    digest = hashlib.sha256()
-    for path in sorted(bibfiles):
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-    for top in sorted(style_packages(styles)):
-        if top in VERSIONED:
-            try:
-                digest.update(f"{top}={importlib.metadata.version(VERSIONED[top])}".encode())
-            except importlib.metadata.PackageNotFoundError:
-                digest.update(top.encode())
-            continue
-        for source in package_sources(top):
-            digest.update(str(source).encode())
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
+def cache_key(bibfiles: Iterable[Path], names: tuple[str, str], styles: Iterable[Any]) -> str:
+    """Changes whenever a bibliography file, the style names or the code of a style changes."""
+    contents = [f"{path}\0".encode() + (path.read_bytes() if path.is_file() else b"<missing>") for path in sorted(bibfiles)]
+    return fingerprint(style_packages(styles), *names, *contents)
 
 
 class CachedBibtexDomain(BibtexDomain):
@@ -116,13 +90,42 @@ class CachedBibtexDomain(BibtexDomain):
 
     def env_updated(self) -> Iterable[str]:
         self._cited_by = cited_docnames(self.citation_refs)
-        #: (style, tooltip style) → (fingerprint, {(style, tooltip style, label, key): formatted})
-        self._previous: dict[tuple[str, str], tuple[str, dict[tuple[Any, ...], Any]]] = self.data.get(CACHE_KEY, {})
-        self._current: dict[tuple[str, str], tuple[str, dict[tuple[Any, ...], Any]]] = {}
+        #: (style, tooltip style) → the cache of entries formatted with them
+        self._caches: dict[tuple[str, str], BuildCache | None] = {}
         try:
-            return super().env_updated()
+            updated = list(super().env_updated())
         finally:
-            self.data[CACHE_KEY] = self._current  # only what this build used, so it never grows
+            for cache in self._caches.values():
+                if cache is not None:
+                    cache.save()
+        return updated + self.pages_showing_changed_references()
+
+    def pages_showing_changed_references(self) -> list[str]:
+        """Pages to re-write because a reference they show is printed differently than in the
+        last build (an edited ``.bib`` entry, a new label), or a bibliography lists other entries.
+
+        sphinxcontrib-bibtex formats references anew at each build but re-writes no page for it,
+        so after a ``.bib`` edit the pages citing the entry kept its old label and tooltip.
+        """
+        app = getattr(self, "_termbase_app", None)
+        if app is None:
+            return []
+        cache = BuildCache(app, "references-shown", fingerprint(("termbase",)))
+        shown: dict[str, tuple[Any, ...]] = {}
+        lists: dict[Any, list[str]] = {}
+        for citation in self.citations:
+            tooltip = citation.tooltip_entry
+            shown[citation.key] = (citation.bibliography_key, citation.citation_id, citation.formatted_entry.label,
+                                   repr(citation.formatted_entry.text), repr(tooltip.text) if tooltip is not None else None)  # fmt: skip
+            lists.setdefault(citation.bibliography_key, []).append(citation.key)
+        before_shown, before_lists = cache.previous.get("shown", {}), cache.previous.get("lists", {})
+        changed = {key for key in shown.keys() | before_shown.keys() if shown.get(key) != before_shown.get(key)}
+        pages = {ref.docname for ref in self.citation_refs if any(target.key in changed for target in ref.targets)}
+        pages |= {key.docname for key in lists.keys() | before_lists.keys() if lists.get(key) != before_lists.get(key)}
+        cache.put("shown", shown)
+        cache.put("lists", lists)
+        cache.save()
+        return sorted(pages & self.env.found_docs)
 
     def get_all_cited_keys(self, docnames: list[str]) -> Iterator[str]:
         """Every cited key, pages in ``docnames`` order, then in citation order (as the original)."""
@@ -169,14 +172,14 @@ class CachedBibtexDomain(BibtexDomain):
         finally:
             self.data["citations"] = every
 
-    def _formatted(self, names: tuple[str, str], styles: tuple[Any, ...]) -> tuple[dict[tuple[Any, ...], Any], dict[tuple[Any, ...], Any]]:
-        """(entries formatted by the last build if their inputs are unchanged, entries of this build)."""
-        if names not in self._current:
-            fingerprint = cache_fingerprint(self.bibdata.bibfiles, styles)
-            self._current[names] = (fingerprint, {})
-        fingerprint, now = self._current[names]
-        old_fingerprint, old = self._previous.get(names, (None, {}))
-        return (old if old_fingerprint == fingerprint else {}), now
+    def _cache(self, names: tuple[str, str], styles: tuple[Any, ...]) -> BuildCache | None:
+        """The cache for these styles (None outside a build set up by :func:`remember_app`)."""
+        if names not in self._caches:
+            app = getattr(self, "_termbase_app", None)
+            key = cache_key(self.bibdata.bibfiles, names, styles)
+            label = hashlib.sha256("\0".join(names).encode()).hexdigest()[:12]
+            self._caches[names] = BuildCache(app, f"references-{label}", key) if app is not None else None
+        return self._caches[names]
 
     def get_formatted_entries(
         self, bibliography_key: Any, docnames: list[str], tooltips: bool, tooltips_style: str
@@ -187,21 +190,21 @@ class CachedBibtexDomain(BibtexDomain):
         style = pybtex.plugin.find_plugin(STYLE_GROUP, bibliography.style)()
         style2 = (pybtex.plugin.find_plugin(STYLE_GROUP, tooltips_style)() if tooltips_style else style) if tooltips else None
         names = (bibliography.style, tooltips_style if tooltips else "\0")
-        before, now = self._formatted(names, tuple(filter(None, (style, style2))))
+        cache = self._cache(names, tuple(filter(None, (style, style2))))
         sorted_entries = style.sort(entries.values())
         labels = style.format_labels(sorted_entries)
         for label, entry in zip(labels, sorted_entries):
             full_label = bibliography.labelprefix + label
-            key = (full_label, entry.key)
-            formatted = now.get(key) or before.get(key)
-            if formatted is None:
-                try:
-                    formatted = (style.format_entry(full_label, entry), style2.format_entry(full_label, entry) if style2 else None)
-                except FieldIsMissing as exc:
-                    logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
-                    yield entry, FormattedEntry(entry.key, Tag("b", str(exc)), full_label), None
-                    continue
-            now[key] = formatted
+
+            def format_both(full_label: str = full_label, entry: Any = entry) -> tuple[Any, Any]:
+                return style.format_entry(full_label, entry), style2.format_entry(full_label, entry) if style2 else None
+
+            try:
+                formatted = cache.get((full_label, entry.key), format_both) if cache is not None else format_both()
+            except FieldIsMissing as exc:
+                logger.warning(str(exc), location=(bibliography_key.docname, bibliography.line), type="bibtex", subtype="missing_field")
+                yield entry, FormattedEntry(entry.key, Tag("b", str(exc)), full_label), None
+                continue
             yield entry, formatted[0], formatted[1]
 
 
@@ -228,8 +231,16 @@ def cited_docnames(citation_refs: Iterable[Any]) -> dict[str, set[str]]:
     return cited
 
 
+def remember_app(app: Any) -> None:
+    """``builder-inited``: the domain's caches live in this build's doctree directory."""
+    domain = app.env.get_domain("cite")
+    if isinstance(domain, CachedBibtexDomain):
+        domain._termbase_app = app
+
+
 def setup(app: Any) -> None:
     scan_entry_points_once()
     pybtex.plugin.register_plugin("pybtex.backends", "plaintext", pybtex.backends.plaintext.Backend, force=True)
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(CachedBibtexDomain, override=True)
+    app.connect("builder-inited", remember_app)

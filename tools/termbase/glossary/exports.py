@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from sphinx.util import logging
 
 from termbase.anchors import term_anchor
+from termbase.build_cache import BuildCache, fingerprint
 from .backlinks import page_title, pages_using
 from termbase.envdata import termbase_data
 from .lookup import plain_text, short_definition
@@ -137,13 +138,26 @@ def write_exports(app: Any, exception: Exception | None) -> None:
     records = export_records(app.env, app.builder)
     outdir = Path(app.builder.outdir)
     title = f"Glossaire — {app.config.project}"
-    files = {
-        JSON_NAME: to_json(records),
-        CSV_NAME: to_csv(records),
-        JSONLD_NAME: to_jsonld(records, app.config.termbase_site_url, title),
-    }
+    # Serialising is most of the cost (json's indenting encoder is pure Python): the texts of the
+    # previous build are reused when the records and settings are the same.
+    cache = BuildCache(app, "exports", fingerprint(("termbase",)))
+    inputs = (records, app.config.termbase_site_url, title)
+    previous = cache.previous.get("files")
+    if previous is not None and previous[0] == inputs:
+        files = previous[1]
+    else:
+        files = {
+            JSON_NAME: to_json(records),
+            CSV_NAME: to_csv(records),
+            JSONLD_NAME: to_jsonld(records, app.config.termbase_site_url, title),
+        }
+    cache.put("files", (inputs, files))
+    cache.save()
     for name, text in files.items():
-        (outdir / name).write_text(text, encoding="utf-8", newline="")
+        target = outdir / name
+        encoded = text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != encoded:
+            target.write_bytes(encoded)
     logger.info("termbase: wrote %s, %s and %s (%d entries)", JSON_NAME, CSV_NAME, JSONLD_NAME, len(records))
 
 

@@ -9,8 +9,8 @@ process when Sphinx begins reading and its findings are collected, once per buil
 process, when the environment is checked for consistency: on a multi-core machine it costs the
 build almost nothing. Where ``fork`` is unavailable it simply runs in line.
 
-It is also incremental: what docscheck parsed is kept in ``<doctreedir>/termbase-docscheck.pickle``
-(a :class:`docscheck.project.ParseCache`), so after an edit only the edited files are parsed again
+It is also incremental: what docscheck parsed is kept in the doctree directory (a
+:class:`docscheck.project.ParseCache`, under the fingerprint of docscheck's code), so after an edit only the edited files are parsed again
 and the rules run on the records (about 0.1 s on the real site instead of 0.5 s). The rules see
 every record, so the findings are those of a full check. A build that reads nothing (no page
 changed) does not check at all, like Sphinx, which does not repeat its own warnings either.
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
 import pickle
 import tomllib
 from multiprocessing.connection import Connection
@@ -30,6 +29,7 @@ from typing import Any
 from docscheck.records import Finding
 from sphinx.util import logging
 
+from termbase import build_cache
 from termbase.envdata import termbase_data
 from .loading import glossary_dir, report_finding
 
@@ -58,47 +58,40 @@ def docscheck_root(app: Any) -> Path:
     return glossary_dir(app).parent
 
 
-CACHE_FILE = "termbase-docscheck.pickle"
+CACHE = "docscheck"
 
 
-def load_cache(path: Path | None) -> Any:
-    """The parse cache of the previous check, or a new one (a damaged or old file is ignored)."""
+def load_cache(path: Path | None, key: str) -> Any:
+    """The parse cache of the previous check, or a new one (another code, a damaged or a missing
+    file, or no cache path: a fresh environment)."""
     from docscheck.project import ParseCache
 
     if path is not None:
         try:
             with path.open("rb") as handle:
-                cache = pickle.load(handle)
-            if isinstance(cache, ParseCache):
+                stored_key, cache = pickle.load(handle)
+            if stored_key == key and isinstance(cache, ParseCache):
                 return cache
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass
     return ParseCache()
 
 
-def save_cache(path: Path | None, cache: Any) -> None:
-    """Replace the cache file in one step, so that an interrupted build never leaves half a file."""
-    if path is None:
-        return
-    partial = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        with partial.open("wb") as handle:
-            pickle.dump(cache, handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-
-
 def run_docscheck(root: Path, cache_path: Path | None = None) -> list[Finding] | str:
-    """Findings of the whole project with absolute paths, or the reason docscheck cannot run."""
+    """Findings of the whole project with absolute paths, or the reason docscheck cannot run.
+
+    ``cache_path``: where the previous run's parse cache is, and this run's goes (None: none).
+    """
     from docscheck.project import ConfigError, check_project
 
-    cache = load_cache(cache_path)
+    key = build_cache.fingerprint(("docscheck",))
+    cache = load_cache(cache_path, key)
     try:
         report = check_project(root, cache=cache)
     except ConfigError as exc:
         return str(exc)
-    save_cache(cache_path, cache)
+    if cache_path is not None:
+        build_cache.save_pickle(cache_path, (key, cache))
     return [dataclasses.replace(finding, path=str(root / finding.path)) for finding in report.findings]
 
 
@@ -150,15 +143,18 @@ class PendingCheck:
 _PENDING: dict[int, PendingCheck] = {}
 
 
-def cache_path(app: Any) -> Path | None:
-    doctreedir = getattr(app, "doctreedir", None)
-    return Path(doctreedir) / CACHE_FILE if doctreedir else None
+def parse_cache_path(app: Any) -> Path | None:
+    """Where the parse cache is kept; with ``-E`` the check starts from scratch but saves one."""
+    path = build_cache.cache_path(app, CACHE)
+    if path is not None and getattr(app, "_fresh_env_used", False):
+        path.unlink(missing_ok=True)
+    return path
 
 
 def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
     if not app.config.termbase_docscheck or not docnames or id(app) in _PENDING:
         return
-    check = PendingCheck(docscheck_root(app), cache_path(app))
+    check = PendingCheck(docscheck_root(app), parse_cache_path(app))
     check.start()
     _PENDING[id(app)] = check
 
@@ -166,7 +162,7 @@ def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
 def report_docscheck(app: Any, env: Any) -> None:
     if not app.config.termbase_docscheck:
         return
-    check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app), cache_path(app))
+    check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app), parse_cache_path(app))
     result = check.result()
     if isinstance(result, str):
         logger.warning("docscheck cannot check %s: %s", check.root, result, type="docscheck", subtype="config")

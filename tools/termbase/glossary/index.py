@@ -13,26 +13,29 @@ hyphen from xindy's key, so the PDF index follows the same order as the glossary
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from termbase.build_cache import BuildCache, fingerprint
 from termbase.french.collation import french_sort_key, initial_letter
 
 Entry = tuple[str, tuple[Any, list[tuple[str, Any]], Any]]
 
 
-def french_genindex(genindex: list[tuple[str, list[Entry]]]) -> list[tuple[str, list[Entry]]]:
-    """Regroup and re-sort Sphinx's ``genindexentries`` by French first letter and collation."""
+def french_genindex(genindex: list[tuple[str, list[Entry]]], sort_key: Callable[[str], Any] = french_sort_key) -> list[tuple[str, list[Entry]]]:
+    """Regroup and re-sort Sphinx's ``genindexentries`` by French first letter and collation
+    (``sort_key``: :func:`~termbase.french.collation.french_sort_key`, or a cache of it)."""
     symbols_label = next((key for key, entries in genindex if entries and initial_letter(entries[0][0]) == "#"), "Symboles")
     groups: dict[str, list[Entry]] = {}
     for _key, entries in genindex:
         for name, (targets, sub_items, category_key) in entries:
             letter = category_key or initial_letter(name)
-            subs = sorted(sub_items, key=lambda pair: french_sort_key(pair[0]))
+            subs = sorted(sub_items, key=lambda pair: sort_key(pair[0]))
             groups.setdefault(letter, []).append((name, (targets, subs, category_key)))
-    ordered = sorted(groups, key=lambda letter: (letter != "#", french_sort_key(letter)))
+    ordered = sorted(groups, key=lambda letter: (letter != "#", sort_key(letter)))
     return [
-        (symbols_label if letter == "#" else letter, sorted(groups[letter], key=lambda entry: french_sort_key(entry[0])))
+        (symbols_label if letter == "#" else letter, sorted(groups[letter], key=lambda entry: sort_key(entry[0])))
         for letter in ordered
     ]
 
@@ -45,7 +48,10 @@ def index_counts(genindex: list[tuple[str, list[Entry]]]) -> list[int]:
 def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if "genindexentries" not in context or context.get("split_index"):
         return
-    context["genindexentries"] = french_genindex(context["genindexentries"])
+    # The index is written at every build: its sort keys are kept, so the collation table is not read.
+    cache = BuildCache(app, "sort-keys", fingerprint(("termbase", "pyuca")))
+    context["genindexentries"] = french_genindex(context["genindexentries"], lambda text: cache.get(text, lambda: french_sort_key(text)))
+    cache.save()
     context["genindexcounts"] = index_counts(context["genindexentries"])
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from docscheck.records import Finding
 from sphinx.util import logging
 
+from termbase.build_cache import fingerprint
 from .entries import LoadedGlossary, load_glossary_dir
 from termbase.envdata import termbase_data
 
@@ -42,7 +43,9 @@ def on_builder_inited(app: Any) -> None:
     directory = glossary_dir(app)
     data.reported = set()
     data.previous_names = dict(data.glossary.names)
-    data.glossary = load_glossary_dir(directory, previous=data.glossary)
+    code = fingerprint(("docscheck", "termbase"))
+    data.glossary = load_glossary_dir(directory, previous=data.glossary if data.glossary_code == code else None)
+    data.glossary_code = code
     if not directory.is_dir():
         logger.warning(
             "termbase: glossary directory %s does not exist; create it or set termbase_glossary_dir in conf.py",

@@ -5,8 +5,9 @@ these helpers without importing the package that registers it.
 
 Plain text of definitions is memoised: tooltips ask for the same entry on every page that uses
 it, and the exports for every entry at every build. :data:`PLAIN_TEXTS` is the memo of a pure
-function (markdown → plain text); it is kept in the environment between builds
-(:func:`remember_plain_texts`), so an unchanged definition is parsed once, not once per build.
+function (markdown → plain text); it is kept between builds in a
+:class:`termbase.build_cache.BuildCache` (keyed by the code that computes it), so an unchanged
+definition is parsed once, not once per build.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from typing import Any
 
 from docscheck.records import GlossaryEntry
 
+from termbase.build_cache import BuildCache, fingerprint
 from termbase.envdata import termbase_data
 from termbase.plain_text import first_sentence, markdown_to_plain
+
+CACHE = "plain-texts"
+#: The code plain texts depend on: termbase.plain_text, and the markdown-it set-up of myst-parser.
+CODE = ("termbase", "myst_parser", "markdown_it")
 
 #: markdown → its plain text; a memo shared by the builds of this process (see the module docstring)
 PLAIN_TEXTS: dict[str, str] = {}
@@ -47,24 +53,27 @@ def short_definition(entry: GlossaryEntry) -> str:
     return first_sentence(plain_text(entry.body))
 
 
+def plain_text_cache(app: Any) -> BuildCache:
+    return BuildCache(app, CACHE, fingerprint(CODE))
+
+
 def recall_plain_texts(app: Any) -> None:
-    """``builder-inited``: seed the memo with the plain texts the previous build computed."""
-    PLAIN_TEXTS.update(termbase_data(app.env).plain_texts)
+    """``builder-inited``: seed the memo with the plain texts earlier builds computed."""
+    PLAIN_TEXTS.update(plain_text_cache(app).previous)
 
 
-def remember_plain_texts(app: Any, env: Any) -> list[str]:
-    """``env-get-updated`` (before the environment is saved): the plain texts of every current
-    entry, computed now if new, so that the next build finds them all."""
-    data = termbase_data(env)
-    texts = {}
-    for entry in data.entries.values():
+def remember_plain_texts(app: Any, exception: Exception | None) -> None:
+    """``build-finished`` (after the exports): keep the plain texts of every current entry."""
+    if exception is not None:
+        return
+    cache = plain_text_cache(app)
+    for entry in termbase_data(app.env).entries.values():
         for markdown in (entry.body, entry.short):
             if markdown:
-                texts[markdown] = plain_text(markdown)
-    data.plain_texts = texts
-    return []
+                cache.get(markdown, lambda markdown=markdown: plain_text(markdown))
+    cache.save()
 
 
 def setup(app: Any) -> None:
     app.connect("builder-inited", recall_plain_texts)
-    app.connect("env-get-updated", remember_plain_texts)
+    app.connect("build-finished", remember_plain_texts)
