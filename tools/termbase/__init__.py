@@ -17,9 +17,9 @@ figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables f
 :mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it.
 
 What keeps the maintainer's edit loop fast sits at the top too: :mod:`termbase.incremental` (an
-incremental build re-writes exactly the pages whose output changed, and gives the bytes of a
-cold build), :mod:`termbase.stable_config` (no spurious « configuration has changed ») and
-:mod:`termbase.navigation` (the sidebar of large sites).
+incremental build re-writes exactly the pages whose output changed, gives the bytes of a cold
+build, and no spurious « configuration has changed »), :mod:`termbase.build_cache` (what is kept
+beside the environment) and :mod:`termbase.navigation` (the sidebar of large sites).
 
 Configuration value of this level:
 
@@ -36,9 +36,8 @@ __version__ = "0.1.0"
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import incremental, navigation, stable_config
+    from . import incremental, navigation
 
-    stable_config.setup(app)
     incremental.setup(app)
     navigation.setup(app)
     app.setup_extension("termbase.glossary")
