@@ -83,6 +83,12 @@ def test_the_page_about_lymphocytes_ranks_in_the_first_three(page: Page, site_ur
     assert "systeme-immunitaire-et-cancer.html" in results[:3], results
 
 
+def test_the_page_opened_from_a_result_highlights_the_words_of_every_variant(page: Page, site_url: str) -> None:
+    search(page, site_url, "effets secondaires")
+    terms = page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')").split()
+    assert {"effets", "secondaires", "effet", "indésirable"} <= set(terms)
+
+
 def test_no_result_message_is_plain_french_and_links_the_glossary(page: Page, site_url: str) -> None:
     assert search(page, site_url, "xylophone") == []
     message = status(page)

@@ -69,11 +69,11 @@
   }
 
   /* Bonus of a page: how often it uses the query's stems, and whether its title holds them all. */
+  var stemmer = new Stemmer();
   function pageBonus(doc, file, stems) {
     var counts = data.stems[doc] || {};
     var bonus = 0;
     stems.forEach(function (stem) { bonus += Math.min(2 * (counts[stem] || 0), 30); });
-    var stemmer = new Stemmer();
     var titleStems = words(Search._index.titles[file] || "").map(function (w) { return stemmer.stemWord(w); });
     if (stems.size && Array.from(stems).every(function (stem) { return titleStems.indexOf(stem) >= 0; })) bonus += 15;
     return bonus;
@@ -92,8 +92,8 @@
     function pageResult(doc, score) {
       var file = index.docnames.indexOf(doc);
       if (file < 0) return;
-      var known = byKey.get(doc);
-      keep([doc, index.titles[file], "", null, Math.max(score, known ? known[4] + score : score), index.filenames[file], "text"]);
+      var known = byKey.get(doc); // a page the words found already: raise it
+      keep([doc, index.titles[file], "", null, (known ? known[4] : 0) + score, index.filenames[file], "text"]);
     }
     route.variants.forEach(function (variant) {
       var parsed = Search._parseQuery(variant);
@@ -134,7 +134,7 @@
 
   Search.query = function (query) {
     var found = rank(query);
-    if (window.SPHINX_HIGHLIGHT_ENABLED) localStorage.setItem("sphinx_highlight_terms", Array.from(found.highlights).join(" "));
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) localStorage.setItem("sphinx_highlight_terms", Array.from(found.highlights).join(" "));
     _displayNextItem(found.results, found.results.length, found.stems, found.highlights);
     if (!found.results.length) noResults();
   };
