@@ -30,7 +30,8 @@ search page with what this module writes to ``_static/termbase-search-data.js``:
   with plain French that suggests the glossary.
 
 What a page says is counted while it is read (:class:`SearchPagesCollector`, environment data
-that survives incremental and parallel builds); the data file is written once the build is done.
+that survives incremental and parallel builds); the data file is written just before search.html
+(``html-collect-pages``), so that page's ``?v=`` checksum is this build's.
 """
 
 from __future__ import annotations
