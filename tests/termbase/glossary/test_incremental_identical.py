@@ -28,8 +28,10 @@ SITE_PARTS = ("docs", "glossary", "references.bib", "pyproject.toml")
 PAGE = "docs/faq.md"
 #: Pages Sphinx writes at every build whatever changed (indices and search).
 ALWAYS_WRITTEN = {"genindex", "search"}
-READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
-WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+#: Sphinx may start each progress line with an "erase line" escape (\x1b[2K), even with --no-color
+#: (it does when CI=true).
+READ = re.compile(r"^(?:\x1b\[[0-9;]*K)?reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+WRITTEN = re.compile(r"^(?:\x1b\[[0-9;]*K)?writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 
 
 @dataclass
