@@ -134,6 +134,8 @@ latex_elements = {
 \addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
 % English passages (bibliography titles, class language-en) are hyphenated as English.
 \expandafter\newcommand\csname DUrolelanguage-en\endcsname[1]{\foreignlanguage{english}{#1}}
+% sphinx-design card titles (the faces of the patient card) on a line of their own, as headings.
+\newenvironment{sphinxclasssd-card-title}{\par\medskip\sffamily\bfseries}{\par}
 % Index entries are words of the guide, not code: the text font, not Sphinx's typewriter default.
 \protected\def\sphinxstyleindexentry#1{#1}
 \renewenvironment{sphinxthebibliography}[1]

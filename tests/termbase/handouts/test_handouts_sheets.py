@@ -7,6 +7,7 @@ One build of all the guide's handouts (``sphinx-build -b handouts`` then latexmk
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,34 @@ def test_trial_table_keeps_trial_names_whole(sheets: dict[str, Path]) -> None:
     tokens = {token.strip(",.;:()[]") for token in pdf_text(sheets["inhibiteurs-points-de-controle"]).split()}
     assert {"KEYNOTE-006", "CheckMate"} <= tokens
     assert not {"KEY", "KEYNOTE-", "Che-", "ck-"} & tokens
+
+
+# -- The patient card (handout_layout: card) -------------------------------------------------------
+
+
+def test_patient_card_is_one_printable_page(sheets: dict[str, Path]) -> None:
+    assert "carte-patient" in sheets
+    assert pdf_pages(sheets["carte-patient"]) == 1
+    assert "595.28 x 841.89" in pdfinfo(sheets["carte-patient"])["Page size"]
+
+
+def test_patient_card_has_blanks_warning_signs_and_a_line_for_emergency_doctors(sheets: dict[str, Path]) -> None:
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(sheets["carte-patient"])).split())  # ﬃ → ffi
+    for label in ("Nom :", "Médicament (nom en DCI) :", "Depuis le :", "Mon équipe, en semaine :", "La nuit et le week-end :"):
+        assert label in text, label
+    assert "J’appelle le 15 (ou le 112) tout de suite" in text and "J’appelle mon équipe le jour même" in text
+    assert "du mal à respirer" in text and "une fièvre de 38 °C ou plus" in text
+    assert "Pour le médecin des urgences." in text
+    assert "Ce n’est pas un document officiel." in text
+    # The card carries no citation brackets: the sheet lists the sources under it.
+    card = text[text.index("Carte patient · immunothérapie") : text.index("Ces signes sont ceux")]
+    assert "[" not in card and "Haanen" not in card
+    assert "Haanen" in text and "Lee" in text and "Schneider" in text
+
+
+def test_patient_card_is_drawn_to_credit_card_size(sheets: dict[str, Path]) -> None:
+    tex = sheets["carte-patient"].with_suffix(".tex").read_text(encoding="utf-8")
+    assert "width=85.6mm, height=54mm" in tex
+    assert tex.count(r"\begin{termbasecardface}") == 2
+    assert tex.count(r"\hrulefill") >= 6, "each blank is a line to write on"
+    assert r"\draw[dashed]" in tex and r"\draw[densely dotted]" in tex

@@ -62,7 +62,8 @@ def test_sheets_get_narrower_margins_than_the_guide_and_a_page_limit() -> None:
     assert elements["sphinxsetup"].startswith("hmargin={2.2cm,2.2cm}, ")  # the sheet's value comes last, and wins
     assert "hmargin={1.8cm,1.8cm}" in elements["sphinxsetup"]
     # A sheet measured past the limit on the previous LaTeX run is set compact.
-    assert r"\ifnum\termbase@normalpages>4\relax\termbasecompacttrue" in elements["preamble"]
+    assert r"\newcommand\termbasemaxpages{4}" in elements["preamble"]
+    assert r"\ifnum\termbase@normalpages>\termbasemaxpages\relax\termbasecompacttrue" in elements["preamble"]
 
 
 def test_long_word_lists_take_three_columns() -> None:

@@ -33,7 +33,8 @@ Configuration values:
     measures it on a first run; see :data:`termbase.handouts.builder.HANDOUT_PREAMBLE`).
 
 Front matter read: ``handout: true`` opts a page in; ``title``, ``description``, ``last_reviewed``
-and ``next_review`` feed the sheet. ``termbase_site_url`` (from :mod:`termbase.glossary`) is
+and ``next_review`` feed the sheet; ``handout_layout: card`` prints the page's sphinx-design cards
+of class ``carte-face`` as a wallet card to cut out and fold (:mod:`termbase.handouts.card`). ``termbase_site_url`` (from :mod:`termbase.glossary`) is
 printed as the address of the online version.
 """
 

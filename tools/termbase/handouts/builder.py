@@ -27,6 +27,7 @@ from sphinx.builders.latex.nodes import thebibliography
 from sphinx.util import logging, texescape
 
 from termbase import glossary
+from . import card
 from .backmatter import SOURCES_ID, about_section, cited_sources, sources_section, used_entries, words_section
 from .disclaimer import find_disclaimer
 from .pages import handout_basename, handout_docnames, review_date
@@ -76,7 +77,8 @@ HANDOUT_PREAMBLE = r"""
 \gdef\termbase@normalpages{0}
 \newcommand\termbasenormalpages[1]{\gdef\termbase@normalpages{#1}}
 \newif\iftermbasecompact
-\AtBeginDocument{\ifnum\termbase@normalpages>%(max_pages)d\relax\termbasecompacttrue\fi}
+\newcommand\termbasemaxpages{%(max_pages)d}
+\AtBeginDocument{\ifnum\termbase@normalpages>\termbasemaxpages\relax\termbasecompacttrue\fi}
 \AtEndDocument{\clearpage\immediate\write\@auxout{\string\termbasenormalpages{%%
   \iftermbasecompact\termbase@normalpages\else\the\numexpr\c@page-1\relax\fi}}}
 \makeatother
@@ -171,6 +173,7 @@ class HandoutsBuilder(LaTeXBuilder):
     def init_context(self) -> None:
         super().init_context()
         self.context.update(handout_latex_elements(self.config.latex_elements, self.config.termbase_handouts_max_pages))
+        self.sheet_preamble = self.context["preamble"]
 
     def init_document_data(self) -> None:
         """One ``howto`` document per opted-in page, named after it; stale sheets are removed."""
@@ -199,7 +202,11 @@ class HandoutsBuilder(LaTeXBuilder):
                 (outdir / name).with_suffix(".aux").unlink(missing_ok=True)
 
     def assemble_doctree(self, indexfile: str, toctree_only: bool, appendices: list[str]) -> nodes.document:
-        """The page alone, then its words, its sources and the « À propos » block, resolved."""
+        """The page alone, then its words, its sources and the « À propos » block, resolved.
+
+        A page with ``handout_layout: card`` gets its faces laid out as a cut-out card
+        (:mod:`termbase.handouts.card`) and no words section.
+        """
         docname = indexfile
         tree = self.env.get_doctree(docname)
         tree["docname"] = docname
@@ -208,7 +215,11 @@ class HandoutsBuilder(LaTeXBuilder):
         # Citations link into the bibliography page: let those links resolve, to the copies below.
         self.docnames = {docname, *(source.docname for source in sources)}
         metadata = self.env.metadata[docname]
-        entries = used_entries(glossary.get_entries(self.env), glossary.get_usage(self.env).get(docname, set()))
+        # A card sheet is one page: the card and its instructions, no words section.
+        is_card = card.is_card(metadata.get("handout_layout")) and card.lay_out_cards(tree)
+        self.context["preamble"] = self.sheet_preamble + (card.CARD_PREAMBLE if is_card else "")
+        used = set() if is_card else glossary.get_usage(self.env).get(docname, set())
+        entries = used_entries(glossary.get_entries(self.env), used)
         definitions = {entry.slug: glossary.short_definition(entry) for entry in entries}
         body = top_section(tree)
         back_matter = (
