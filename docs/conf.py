@@ -136,6 +136,9 @@ latex_elements = {
 \expandafter\newcommand\csname DUrolelanguage-en\endcsname[1]{\foreignlanguage{english}{#1}}
 % sphinx-design card titles (the faces of the patient card) on a line of their own, as headings.
 \newenvironment{sphinxclasssd-card-title}{\par\medskip\sffamily\bfseries}{\par}
+% The guide's tables have no caption, hence no number: a table running onto the next page says
+% « suite de la page précédente », not « Tableau 1 – suite… » (every uncaptioned table would be « 1 »).
+\protected\def\sphinxtablecontinued#1{\textsf{\small\def\tablename{}\def\thetable{}\def\textendash{}\ignorespaces#1}}
 % Index entries are words of the guide, not code: the text font, not Sphinx's typewriter default.
 \protected\def\sphinxstyleindexentry#1{#1}
 \renewenvironment{sphinxthebibliography}[1]

@@ -193,3 +193,9 @@ def test_tables_break_across_pages(guide_pdf: Path) -> None:
     tex = guide_pdf.with_suffix(".tex").read_text(encoding="utf-8")
     assert r"\begin{tabulary}" not in tex, "a tabulary cannot break across pages and squeezes short columns"
     assert r"\begin{longtable}" in tex
+
+
+def test_a_table_that_runs_on_is_not_numbered_as_if_captioned(pdf_pages: list[str]) -> None:
+    text = " ".join(" ".join(pdf_pages).split())
+    assert "suite de la page précédente" in text, "no table runs onto a second page any more: the test checks nothing"
+    assert not re.search(r"Tableau\s*\d+\s*–\s*suite", text)
