@@ -24,7 +24,8 @@ from typing import Any
 PREFIX = "termbase-cache-"
 #: Installed libraries counted by version: hashing their sources would cost more than it saves.
 DISTRIBUTIONS = {"pybtex": "pybtex", "sphinxcontrib": "sphinxcontrib-bibtex", "latexcodec": "latexcodec", "pyuca": "pyuca",
-                 "sphinx": "sphinx", "docutils": "docutils", "myst_parser": "myst-parser", "markdown_it": "markdown-it-py"}  # fmt: skip
+                 "sphinx": "sphinx", "docutils": "docutils", "myst_parser": "myst-parser", "markdown_it": "markdown-it-py",
+                 "snowballstemmer": "snowballstemmer"}  # fmt: skip
 
 
 def package_sources(top: str) -> Iterator[Path]:

@@ -88,14 +88,41 @@ def _javascript_stemmer() -> str:
     )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: folded word → its Snowball French stem, for the process, and kept between builds (see register)
+_STEMS: dict[str, str] = {}
+
+
 def _french_stem(folded: str) -> str:
-    """Snowball French stem of a folded word, memoised for the process.
+    """Snowball French stem of a folded word, memoised for the process and between builds.
 
     Sphinx memoises stems page by page only, and the search data of
-    :mod:`termbase.french.search_terms` stems the same words: one cache serves both.
+    :mod:`termbase.french.search_terms` stems the same words (every entry's term, at every
+    build): one cache serves both, and :func:`recall_stems` brings back the last build's.
     """
-    return _snowball_french().stemWord(folded)
+    stem = _STEMS.get(folded)
+    if stem is None:
+        stem = _STEMS[folded] = _snowball_french().stemWord(folded)
+    return stem
+
+
+def _stem_cache(app: Any) -> Any:
+    from termbase.build_cache import BuildCache, fingerprint
+
+    return BuildCache(app, "stems", fingerprint(("snowballstemmer",)))
+
+
+def recall_stems(app: Any) -> None:
+    """``builder-inited``: the stems earlier builds computed."""
+    _STEMS.update(_stem_cache(app).previous)
+
+
+def remember_stems(app: Any, exception: Exception | None) -> None:
+    """``build-finished``: keep the stems (the vocabulary of the site, so the file stays small)."""
+    if exception is None and app.builder.format == "html":
+        cache = _stem_cache(app)
+        for word, stem in _STEMS.items():
+            cache.put(word, stem)
+        cache.save()
 
 
 @functools.cache
@@ -138,3 +165,5 @@ class SearchFrenchFolded(SearchFrench):
 def register(app: Any) -> None:
     """Use the folding French search language for ``language = "fr"`` projects."""
     app.add_search_language(SearchFrenchFolded)
+    app.connect("builder-inited", recall_stems)
+    app.connect("build-finished", remember_stems)

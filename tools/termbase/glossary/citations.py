@@ -181,6 +181,16 @@ class CachedBibtexDomain(BibtexDomain):
             self._caches[names] = BuildCache(app, f"references-{label}", key) if app is not None else None
         return self._caches[names]
 
+    @staticmethod
+    def _sorted(cache: BuildCache | None, style: Any, entries: dict[str, Any]) -> list[Any]:
+        """``style.sort``, whose order is kept with the formatted entries: sorting keys (French
+        collation of every author and title) cost as much as formatting at 100×."""
+        if cache is None:
+            return list(style.sort(entries.values()))
+        by_key = {entry.key: entry for entry in entries.values()}
+        order = cache.get(("sorted", tuple(by_key)), lambda: tuple(entry.key for entry in style.sort(entries.values())))
+        return [by_key[key] for key in order]
+
     def get_formatted_entries(
         self, bibliography_key: Any, docnames: list[str], tooltips: bool, tooltips_style: str
     ) -> Iterable[tuple[Any, FormattedEntry, FormattedEntry | None]]:
@@ -191,13 +201,15 @@ class CachedBibtexDomain(BibtexDomain):
         style2 = (pybtex.plugin.find_plugin(STYLE_GROUP, tooltips_style)() if tooltips_style else style) if tooltips else None
         names = (bibliography.style, tooltips_style if tooltips else "\0")
         cache = self._cache(names, tuple(filter(None, (style, style2))))
-        sorted_entries = style.sort(entries.values())
+        sorted_entries = self._sorted(cache, style, entries)
         labels = style.format_labels(sorted_entries)
         for label, entry in zip(labels, sorted_entries):
             full_label = bibliography.labelprefix + label
 
             def format_both(full_label: str = full_label, entry: Any = entry) -> tuple[Any, Any]:
-                return style.format_entry(full_label, entry), style2.format_entry(full_label, entry) if style2 else None
+                formatted = style.format_entry(full_label, entry)
+                # Without a tooltip style of its own, the tooltip is the very same formatting.
+                return formatted, (formatted if style2 is style else style2.format_entry(full_label, entry) if style2 else None)
 
             try:
                 formatted = cache.get((full_label, entry.key), format_both) if cache is not None else format_both()
