@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DOCS, require_tool, sphinx_build
-from pdf_files import has_language
+from pdf_files import has_language, overfull_table_lines
 
 pytestmark = pytest.mark.slow
 
@@ -169,24 +169,8 @@ def test_table_key_columns_keep_their_words_whole(pdf_pages: list[str]) -> None:
     assert sorted(words - tokens) == []
 
 
-def table_line_ranges(tex: str) -> list[range]:
-    """Line ranges of the LaTeX source holding a table environment."""
-    ranges, start = [], None
-    for number, line in enumerate(tex.splitlines(), start=1):
-        if re.match(r"\\begin\{(longtable|tabular|tabulary)\}", line):
-            start = number
-        elif start is not None and re.match(r"\\end\{(longtable|tabular|tabulary)\}", line):
-            ranges.append(range(start, number + 1))
-            start = None
-    return ranges
-
-
 def test_no_table_cell_overflows_its_column(guide_pdf: Path) -> None:
-    tables = table_line_ranges(guide_pdf.with_suffix(".tex").read_text(encoding="utf-8"))
-    assert tables
-    log = guide_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
-    overfull = [int(m.group(1)) for m in re.finditer(r"^Overfull \\hbox .* at lines? (\d+)", log, re.MULTILINE)]
-    assert [line for line in overfull if any(line in table for table in tables)] == []
+    assert overfull_table_lines(guide_pdf.with_suffix(".tex"), guide_pdf.with_suffix(".log")) == []
 
 
 def test_tables_break_across_pages(guide_pdf: Path) -> None:

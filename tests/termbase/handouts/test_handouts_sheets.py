@@ -15,7 +15,7 @@ import pytest
 from conftest import DOCS
 from termbase.handouts.backmatter import ABOUT_TITLE
 
-from pdf_files import has_language, pdfinfo
+from pdf_files import has_language, overfull_table_lines, pdfinfo
 from test_handouts import MAX_PAGES, build_handouts, pdf_pages, pdf_text, section
 
 pytestmark = pytest.mark.slow
@@ -58,6 +58,14 @@ def test_sheets_carry_their_title_author_and_language(sheets: dict[str, Path]) -
         assert info.get("Title") and info["Title"] != "Immunoguide", name
         assert "Immunoguide" in info.get("Author", ""), name
         assert has_language(pdf, "fr"), name
+
+
+def test_no_table_of_any_sheet_overflows_its_columns(sheets: dict[str, Path]) -> None:
+    with_tables = [pdf for pdf in sheets.values() if r"\begin{longtable}" in pdf.with_suffix(".tex").read_text(encoding="utf-8")]
+    assert len(with_tables) >= 3
+    assert {pdf.stem: overfull_table_lines(pdf.with_suffix(".tex"), pdf.with_suffix(".log")) for pdf in with_tables} == {
+        pdf.stem: [] for pdf in with_tables
+    }
 
 
 def test_trial_table_keeps_trial_names_whole(sheets: dict[str, Path]) -> None:
