@@ -22,6 +22,7 @@ STOCK_OPTIONS = (
     "-D", "extensions=myst_parser,sphinx_design,sphinxcontrib.bibtex",
     "-D", "bibtex_default_style=plain",
     "-D", "bibtex_reference_style=author_year",
+    "-D", "bibtex_tooltips_style=",
 )  # fmt: skip
 NBSP = "\u00a0"
 

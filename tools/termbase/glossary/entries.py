@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from docscheck.project import parse_entry_text, validate_entry
 from docscheck.records import Finding, GlossaryEntry, Severity, SourceError, term_key
 
 from termbase.envdata import LoadedGlossary
@@ -25,6 +24,9 @@ from termbase.french.collation import french_sort_key
 def read_entry(path: Path, data: bytes | None = None) -> tuple[GlossaryEntry | None, list[Finding]]:
     """Parse and validate one entry file (``data``: its bytes, if already read); unreadable
     files become FILE001 findings."""
+    # docscheck's parsers and rules are imported only when an entry file changed (start-up).
+    from docscheck.project import parse_entry_text, validate_entry
+
     name = str(path)
     try:
         text = (path.read_bytes() if data is None else data).decode("utf-8")
