@@ -42,6 +42,8 @@ import edit_loop  # noqa: E402
 BASELINE_REVISION = "3070349"
 REAL_SITE = 0  # the real site in --edit-scales / --before-scales
 REAL_SITE_PAGE = "docs/faq.md"
+#: What identifies a row of each table, so that a partial run (``--parts``) updates only its rows.
+ROW_KEYS = {"scales": ("scale",), "termbase": ("corpus",), "edit_loop": ("corpus", "variant")}
 MARK_START, MARK_END = "<!-- benchmarks/run.py: start -->", "<!-- benchmarks/run.py: end -->"
 
 RSS_WRAPPER = (
@@ -218,11 +220,27 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def row_order(table: str, row: dict) -> tuple:
+    """Rows in a stable order: by scale (the real site first), then "before" before "after"."""
+    if table == "scales":
+        return (row.get("scale", 0),)
+    if table == "edit_loop":
+        corpus = row.get("corpus", "")
+        scale = int(corpus.split("×")[0].split()[-1]) if "×" in corpus else 0
+        return (scale, not row.get("variant", "").startswith("before"))
+    return ()
+
+
 def write_results(results: dict) -> str:
     """results.json (parts not measured this time are kept) and this script's part of results.md."""
     json_path, md_path = HERE / "results.json", HERE / "results.md"
     previous = json.loads(json_path.read_text(encoding="utf-8")) if json_path.is_file() else {}
-    merged = {**previous, **{key: value for key, value in results.items() if value or key not in previous}}
+    merged = {**previous, **{key: value for key, value in results.items() if not isinstance(value, list)}}
+    for key, identity in ROW_KEYS.items():  # rows measured now replace theirs; the others stay
+        fresh = results.get(key, [])
+        measured = {tuple(row.get(name) for name in identity) for row in fresh}
+        kept = [row for row in previous.get(key, []) if tuple(row.get(name) for name in identity) not in measured]
+        merged[key] = sorted(kept + fresh, key=lambda row: row_order(key, row))
     json_path.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     table = markdown(merged)
     block = f"{MARK_START}\n{table}{MARK_END}\n"
