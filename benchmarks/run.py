@@ -189,7 +189,7 @@ def markdown(results: dict) -> str:
             "## termbase's overhead",
             "",
             "Synthetic rows compare a stock `{glossary}` block with the same terms as termbase entries. The real site is",
-            "compared with the same site whose glossary page is a stock `{glossary}` of the same 90 entries (the fair",
+            "compared with the same site whose glossary page is a stock `{glossary}` of the same entries (the fair",
             "baseline), and with the same site without any glossary (an upper bound: it counts rendering the entries).",
             "",
             "| corpus | sphinx without termbase (s) | with termbase (s) | overhead |",
@@ -208,14 +208,19 @@ def markdown(results: dict) -> str:
             "Wall time of `sphinx-build -b html -n --keep-going` (a fresh process, start-up included), best of the",
             "repeats (one run at 100×): a cold build into empty directories, a rebuild with nothing changed, and a",
             "rebuild after appending a sentence to one page (`docs/faq.md`; the middle page of a synthetic corpus).",
-            "\"before\" builds the tree of the commit issue 15 started from, with its own code, in the same run.",
-            "CPU time (process and children) is in results.json.",
+            "\"before\" is the code and site configuration of the commit issue 15 started from, on the same content,",
+            "measured in the same run. The last column is the one-page ratio in CPU time (process and children),",
+            "which the machine's load disturbs less.",
             "",
-            "| corpus | code | cold (s) | no change (s) | no change / cold | one page (s) | one page / cold |",
-            "|---|---|---:|---:|---:|---:|---:|",
+            "| corpus | code | cold (s) | no change (s) | no change / cold | one page (s) | one page / cold | in CPU time |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
         ]
         for r in results["edit_loop"]:
-            lines.append(f"| {r['corpus']} | {r['variant']} | {r['cold_s']} | {r['no_change_s']} | {r['no_change_pct']} % | {r['one_page_s']} | {r['one_page_pct']} % |")
+            cpu = f"{100 * r['one_page_cpu_s'] / r['cold_cpu_s']:.1f} %" if r.get("cold_cpu_s") else ""
+            lines.append(
+                f"| {r['corpus']} | {r['variant']} | {r['cold_s']} | {r['no_change_s']} | {r['no_change_pct']} % | "
+                f"{r['one_page_s']} | {r['one_page_pct']} % | {cpu} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
