@@ -178,6 +178,9 @@ def markdown(results: dict) -> str:
         lines += [
             "## docscheck against Sphinx",
             "",
+            "`sphinx-build` builds the corpus with its minimal conf.py (Sphinx's default theme, whose sidebar lists every",
+            "page on every page, hence its quadratic 100× time) and without termbase's own docscheck pass.",
+            "",
             "| scale | pages | terms | bib entries | docscheck (s) | peak RSS (MB) | sphinx-build (s) | speed-up | time vs 1× |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
