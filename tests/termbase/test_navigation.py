@@ -1,4 +1,5 @@
-"""On a large site the sidebar shows every section and the current section's pages only."""
+"""The guide's sidebar: termbase renders the theme's bytes; a large site shows every section and
+the current section's pages only."""
 
 from __future__ import annotations
 
@@ -21,13 +22,42 @@ def sidebar(page: Path) -> str:
     return match.group(0)
 
 
+def copy_real_site(root: Path) -> None:
+    for name in ("docs", "glossary", "references.bib", "pyproject.toml"):
+        source = PROJECT_ROOT / name
+        (shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("_build")) if source.is_dir() else shutil.copy2(source, root / name))
+
+
+@pytest.fixture(scope="module")
+def theme_sidebar_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with the sidebar rendered by pydata-sphinx-theme, as without termbase."""
+    root = tmp_path_factory.mktemp("theme-sidebar")
+    copy_real_site(root)
+    out = root / "html"
+    result = sphinx_build("html", root / "docs", out, "-d", str(root / "doctrees"), "-D", "termbase_sidebar_renderer=theme")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_termbase_renders_the_theme_s_sidebar_byte_for_byte(site_html: Path, theme_sidebar_site: Path) -> None:
+    pages = sorted(path.relative_to(site_html) for path in site_html.rglob("*.html"))
+    assert len(pages) > 20
+    for name in pages:
+        assert (site_html / name).read_bytes() == (theme_sidebar_site / name).read_bytes(), name
+
+
+def test_the_sidebar_marks_the_current_page_and_its_section(site_html: Path) -> None:
+    nav = sidebar(site_html / "faq.html")
+    assert '<li class="toctree-l1 current active"><a aria-current="page" class="current reference internal" href="#">' in nav
+    assert nav.count('<ul class="current nav bd-sidenav">') == 1
+    assert nav.count("aria-current") == 1
+
+
 @pytest.fixture(scope="module")
 def capped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built as if it were large: at most 5 pages in the sidebar."""
     root = tmp_path_factory.mktemp("capped")
-    for name in ("docs", "glossary", "references.bib", "pyproject.toml"):
-        source = PROJECT_ROOT / name
-        (shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("_build")) if source.is_dir() else shutil.copy2(source, root / name))
+    copy_real_site(root)
     out = root / "html"
     result = sphinx_build("html", root / "docs", out, "-d", str(root / "doctrees"), "-D", "termbase_sidebar_max_pages=5")
     assert result.returncode == 0, result.stderr

@@ -19,13 +19,17 @@ figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables f
 What keeps the maintainer's edit loop fast sits at the top too: :mod:`termbase.incremental` (an
 incremental build re-writes exactly the pages whose output changed, gives the bytes of a cold
 build, and no spurious « configuration has changed »), :mod:`termbase.build_cache` (what is kept
-beside the environment) and :mod:`termbase.navigation` (the sidebar of large sites).
+beside the environment) and :mod:`termbase.navigation` (the guide's sidebar, rendered from environment data).
 
 Configuration value of this level:
 
 ``termbase_sidebar_max_pages`` (int, default ``200``)
     Largest number of pages the sidebar lists in full (``docs/_templates/guide-nav.html``);
     beyond, it shows every section's caption and the current section's pages.
+
+``termbase_sidebar_renderer`` (str, default ``"termbase"``)
+    ``"theme"`` has pydata-sphinx-theme render the full list (``generate_toctree_html``), as it
+    would without termbase; the default renders the same bytes from environment data, faster.
 """
 
 from __future__ import annotations
