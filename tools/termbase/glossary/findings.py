@@ -6,8 +6,10 @@ calls): one truth, two doors. Each finding becomes a warning at ``file:line`` wi
 
 The check reads the project from disk and does not depend on Sphinx, so it starts in a forked
 process when Sphinx begins reading and its findings are collected, once per build in the main
-process, when the environment is checked for consistency: on a multi-core machine it costs the
-build almost nothing. Where ``fork`` is unavailable it simply runs in line.
+process, when the build has written everything (``build-finished``, before Sphinx counts the
+warnings, so ``-W`` still fails): the check runs while pages are read *and* written, and on a
+multi-core machine it costs the build almost nothing. Where ``fork`` is unavailable it simply
+runs in line.
 
 It is also incremental: what docscheck parsed is kept in the doctree directory (a
 :class:`docscheck.project.ParseCache`, under the fingerprint of docscheck's code), so after an edit only the edited files are parsed again
@@ -160,6 +162,7 @@ def start_docscheck(app: Any, env: Any, docnames: list[str]) -> None:
 
 
 def report_docscheck(app: Any, env: Any) -> None:
+    """The findings of the check started for this build (or of one run now) as warnings."""
     if not app.config.termbase_docscheck:
         return
     check = _PENDING.pop(id(app), None) or PendingCheck(docscheck_root(app), parse_cache_path(app))
@@ -172,8 +175,11 @@ def report_docscheck(app: Any, env: Any) -> None:
         report_finding(data, finding)
 
 
-def stop_docscheck(app: Any, exception: Exception | None) -> None:
-    """Never leave a child behind, e.g. when the build failed before the consistency check."""
+def finish_docscheck(app: Any, exception: Exception | None) -> None:
+    """``build-finished``: report a check started by this build; after a failed build, only
+    make sure no child is left behind."""
+    if exception is None and id(app) in _PENDING:
+        report_docscheck(app, app.env)
     check = _PENDING.pop(id(app), None)
     if check is not None:
         check.stop()
@@ -181,5 +187,4 @@ def stop_docscheck(app: Any, exception: Exception | None) -> None:
 
 def setup(app: Any) -> None:
     app.connect("env-before-read-docs", start_docscheck)
-    app.connect("env-check-consistency", report_docscheck)
-    app.connect("build-finished", stop_docscheck)
+    app.connect("build-finished", finish_docscheck)
