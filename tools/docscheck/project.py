@@ -163,10 +163,18 @@ def load_glossary(root: Path, config: Config | None = None, cache: ParseCache | 
 
 
 def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseCache | None = None) -> list[Page]:
-    """Entry bodies read as MyST, so roles inside definitions count as references and citations."""
+    """Entry bodies read as MyST, so roles inside definitions count as references and citations.
+
+    Rules read only the roles of an entry body (its references and citations). MyST writes every
+    role, directive and attribute with a ``{``, so a body without one is not parsed: its page
+    is empty, which is what the token walk would give for everything rules read of it.
+    """
     md = markdown_parser(config.myst_extensions)
     pages = []
     for entry in entries:
+        if "{" not in entry.body:
+            pages.append(Page(entry.path, {}, {}, False, (), (), (), ()))
+            continue
         text = "\n" * (entry.body_line - 1) + entry.body
         page, _findings = cached_page(cache, text, entry.path, md, False, None, config.myst_extensions)
         if page is not None:

@@ -19,6 +19,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+
+from .word_split import split_words
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 GROUP = re.compile(f"[{VOWELS}]+")
@@ -58,7 +61,7 @@ def count_syllables(word: str) -> int:
 
 
 def words_of(text: str) -> list[str]:
-    return WORD.findall(text)
+    return split_words(WORD, text, str.isalpha)
 
 
 def sentence_count(text: str) -> int:
@@ -73,15 +76,20 @@ def kandel_moles(words: int, sentences: int, syllables: int) -> float:
 
 
 def score_blocks(blocks: list[str]) -> tuple[float, int] | None:
-    """Kandel–Moles score and word count of paragraphs; None when there are no words."""
-    words = sentences = syllables = 0
+    """Kandel–Moles score and word count of paragraphs; None when there are no words.
+
+    Syllables are counted once per distinct word (prose repeats its words).
+    """
+    words = sentences = 0
+    distinct: Counter[str] = Counter()
     for block in blocks:
         found = words_of(block)
         if not found:
             continue
         words += len(found)
-        syllables += sum(count_syllables(w) for w in found)
+        distinct.update(found)
         sentences += sentence_count(block)
     if not words:
         return None
+    syllables = sum(count_syllables(word) * times for word, times in distinct.items())
     return kandel_moles(words, sentences, syllables), words

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from docscheck.records import GlossaryEntry, Prose
+from .word_split import split_words
 
 WORD = re.compile(r"\w+")
 
@@ -61,23 +62,23 @@ class MentionMatcher:
 
         The index maps a name's first folded word to its candidates: the text's words are folded
         once (cached), and only the positions whose word starts some name are compared further.
+        A mention starts with a word of plain text, so a block whose plain words start no name
+        has none, and its link words are not even read.
         """
         by_first = self.by_first
+        pieces = [(line, words(text), order, kind) for line, text, order, kind in prose.segments if kind != "break"]
+        if all(kind != "text" or by_first.keys().isdisjoint(map(fold_word, found_words)) for _line, found_words, _order, kind in pieces):
+            return []
         folded: list[str] = []
         raw: list[str] = []
         starts: list[int] = []
         metas: list[tuple[int, int, str]] = []
-        for line, text, order, kind in prose.segments:
-            if kind == "break":
-                continue
-            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
-            words = WORD.findall(text)
-            if words:
+        for line, found_words, order, kind in pieces:
+            if found_words:
                 starts.append(len(folded))
                 metas.append((line, order, kind))
-                raw += words
-                folded += map(fold_word, words)
+                raw += found_words
+                folded += map(fold_word, found_words)
         found: list[Mention] = []
         covered = 0
         for index in [i for i, word in enumerate(folded) if word in by_first]:
@@ -93,3 +94,10 @@ class MentionMatcher:
                     covered = end
                     break
         return found
+
+
+def words(text: str) -> list[str]:
+    """``WORD.findall`` of the NFC text, split at whitespace first (see :mod:`.word_split`)."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return split_words(WORD, text, str.isalnum)
