@@ -1,10 +1,12 @@
 """Benchmarks: docscheck against Sphinx, termbase's overhead, and the maintainer's edit loop.
 
-    python benchmarks/run.py [--scales 1 10 100] [--repeat N] [--parts docscheck termbase edit-loop]
+    python benchmarks/run.py [--scales 1 10 100] [--repeat N] [--parts docscheck docscheck-dense termbase edit-loop]
                              [--edit-scales 10 100] [--before REV] [--before-scales 0 10]
 
 - docscheck: for each scale of the synthetic corpus, docscheck's wall time (cold subprocess), its
   peak RSS, a cold ``sphinx-build -b html -q`` time, the ratio and linearity (largest/1× time).
+- docscheck-dense: docscheck against ``sphinx-build`` and a regex scan on a corpus as dense as real
+  pages, at 1× and 10× (:mod:`docscheck_dense`, which writes its own JSON file and table).
 - termbase: Sphinx time with and without termbase on the synthetic corpus (1×, 10×: a stock
   ``{glossary}`` of the same terms) and on the real site, against two baselines (a stock glossary
   of the same entries, the fair one; and no glossary at all), see :mod:`baselines`.
@@ -36,6 +38,7 @@ sys.path.insert(0, str(HERE))
 
 from baselines import STOCK_OPTIONS, write_stock_glossary  # noqa: E402
 from corpus import copy_site_configuration, edited_page, generate  # noqa: E402
+import docscheck_dense  # noqa: E402
 import edit_loop  # noqa: E402
 
 #: The commit issue 15 started from: "before" in the edit-loop table.
@@ -45,6 +48,8 @@ REAL_SITE_PAGE = "docs/faq.md"
 #: What identifies a row of each table, so that a partial run (``--parts``) updates only its rows.
 ROW_KEYS = {"scales": ("scale",), "termbase": ("corpus",), "edit_loop": ("corpus", "variant")}
 MARK_START, MARK_END = "<!-- benchmarks/run.py: start -->", "<!-- benchmarks/run.py: end -->"
+#: docscheck-dense is :mod:`docscheck_dense` at 1× and 10× (its own JSON file and section of results.md).
+PARTS = ["docscheck", "docscheck-dense", "termbase", "edit-loop"]
 
 RSS_WRAPPER = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -267,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="docscheck, termbase and edit-loop benchmarks")
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100], help="synthetic scales for docscheck")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--parts", nargs="+", choices=["docscheck", "termbase", "edit-loop"], default=["docscheck", "termbase", "edit-loop"])
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=PARTS)
     parser.add_argument("--edit-scales", type=int, nargs="+", default=[REAL_SITE, 10, 100], help="0 is the real site")
     parser.add_argument("--before", default=BASELINE_REVISION, help="revision measured as \"before\"")
     parser.add_argument("--before-scales", type=int, nargs="*", default=[REAL_SITE, 10], help="edit-loop scales also measured before")
@@ -278,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         if "docscheck" in args.parts:
             measure_docscheck(args.scales, args.repeat, work, results)
+        if "docscheck-dense" in args.parts:
+            docscheck_dense.main(["--scales", "1", "10", "--repeat", str(args.repeat)])
         if "termbase" in args.parts:
             measure_termbase(args.repeat, work, results)
         if "edit-loop" in args.parts:
