@@ -30,18 +30,34 @@ written in this build the entries its doctree holds, computed as ``IndexBuilder.
   for pydata-sphinx-theme's); :func:`cache_templates` gives the template environment Jinja's
   own bytecode cache, in the doctree directory (never in the output). Jinja checks each
   template's source against the cache, so an edited template is compiled again.
+- **Pages whose context did not change.** Sphinx writes the general index and the search page
+  at every build, and the toctree parent of every edited page, although their output rarely
+  changes; rendering one through pydata-sphinx-theme's templates costs about 0.1 s. The
+  :class:`RenderCache` keeps, for each output file, a digest of everything its template sees:
+  every data value of the context (body, toc, titles, theme options, prev/next…), each CSS and
+  JS file with the checksum its ``?v=`` shows, the navigation (:func:`navigation_digest`, which
+  the context's functions read), the newest template's mtime, the build-info hashes and the code
+  and versions of termbase, Sphinx and the theme. When the digest is that of the file already in
+  the output folder, the file's own text is the rendering. A context value it cannot digest (an
+  object without a stable ``repr``) means the page is rendered as usual.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
+import re
 from pathlib import Path
 from typing import Any
 
+from sphinx.util import logging
 from sphinx.util.index_entries import split_index_msg
 
+from . import build_cache
 from .envdata import termbase_data
+
+logger = logging.getLogger(__name__)
 
 TEMPLATE_CACHE = "jinja-bytecode"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -171,6 +187,145 @@ def drop_duplicates(app: Any) -> None:
             values[:] = [first[key] for key in dict.fromkeys(str(value) for value in values)]
 
 
+RENDER_CACHE = "rendered-pages"
+#: Libraries whose version is part of a rendered page's digest (templates, filters, writers).
+RENDER_LIBRARIES = ("sphinx", "pydata-sphinx-theme", "sphinx-design", "jinja2", "docutils", "myst-parser", "sphinxcontrib-bibtex")
+#: The default ``repr`` of an object: its address, different in every process.
+ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
+
+
+class Undigestable(Exception):
+    """A context value whose content cannot be told from one build to the next."""
+
+
+def feed(digest: Any, value: Any, outdir: str) -> None:
+    """Add ``value`` (a template context value) to ``digest``; functions are left out, as what
+    they read is digested apart (navigation, configuration, templates)."""
+    from sphinx.builders.html._assets import _CascadingStyleSheet, _file_checksum, _JavaScript
+
+    if value is None or isinstance(value, (str, bytes, int, float, bool)):
+        digest.update(f"{type(value).__name__}:{value!r}\0".encode())
+    elif isinstance(value, (list, tuple)):
+        digest.update(f"[{len(value)}".encode())
+        for item in value:
+            feed(digest, item, outdir)
+    elif isinstance(value, dict):
+        digest.update(f"{{{len(value)}".encode())
+        for key in sorted(value, key=repr):
+            feed(digest, key, outdir)
+            feed(digest, value[key], outdir)
+    elif isinstance(value, (_CascadingStyleSheet, _JavaScript)):
+        filename = str(value.filename)
+        feed(digest, (type(value).__name__, filename, value.priority, value.attributes, _file_checksum(Path(outdir), filename) if filename else ""), outdir)
+    elif callable(value):
+        digest.update(b"<callable>")
+    else:
+        text = repr(value)
+        if ADDRESS.search(text):
+            raise Undigestable(type(value).__name__)
+        digest.update(f"{type(value).__name__}:{text}\0".encode())
+
+
+class RenderCache:
+    """The rendering of each HTML page, reused when everything its template sees is unchanged."""
+
+    def __init__(self, app: Any) -> None:
+        versions = []
+        for name in RENDER_LIBRARIES:
+            try:
+                versions.append(f"{name}={importlib.metadata.version(name)}")
+            except importlib.metadata.PackageNotFoundError:
+                versions.append(f"{name}=none")
+        self.app = app
+        self.cache = build_cache.BuildCache(app, RENDER_CACHE, build_cache.fingerprint(("termbase",), *versions))
+        self.cache.used.update(self.cache.previous)  # pages not written in this build keep their digest
+        self.armed: str | None = None
+        self.outfile: Path | None = None
+        #: output files whose rendering this build took from the output folder
+        self.reused: list[str] = []
+        self._build_digest: str | None = None
+
+    def build_digest(self) -> str:
+        """What every page of this build shares: navigation, templates, configuration."""
+        if self._build_digest is None:
+            builder = self.app.builder
+            info = getattr(builder, "build_info", None)
+            parts = [navigation_digest(self.app.env), repr(builder.templates.newest_template_mtime()),
+                     getattr(info, "config_hash", ""), getattr(info, "tags_hash", ""), builder.name, str(builder.outdir)]  # fmt: skip
+            self._build_digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        return self._build_digest
+
+    def digest(self, template: str, context: dict[str, Any]) -> str | None:
+        digest = hashlib.sha256(f"{self.build_digest()}\0{template}\0".encode())
+        try:
+            feed(digest, {key: value for key, value in context.items() if not callable(value)}, str(self.app.builder.outdir))
+        except Undigestable:
+            return None
+        return digest.hexdigest()
+
+    def render(self, original: Any, template: str, context: dict[str, Any]) -> str:
+        """The page's rendering: the file already written, when its digest is this context's."""
+        outfile = self.outfile
+        if self.armed is None or self.armed != context.get("pagename") or outfile is None:
+            return original(template, context)
+        self.armed = None
+        key = str(outfile)
+        digest = self.digest(template, context)
+        if digest is not None and self.cache.previous.get(key) == digest and outfile.is_file():
+            try:
+                text = outfile.read_text(encoding=context.get("encoding") or "utf-8")
+            except (OSError, UnicodeDecodeError):
+                pass
+            else:
+                self.reused.append(key)
+                return text
+        output = original(template, context)
+        if digest is None:
+            self.cache.used.pop(key, None)
+        else:
+            self.cache.put(key, digest)
+        return output
+
+
+def install_render_cache(app: Any) -> None:
+    """``builder-inited``: route the HTML builder's page renderings through a :class:`RenderCache`."""
+    builder = app.builder
+    templates = getattr(builder, "templates", None)
+    # Pages written by parallel workers would leave this process's digests stale: no cache then.
+    if builder.format != "html" or builder.name not in ("html", "dirhtml") or not hasattr(templates, "render") or app.parallel > 1:
+        return
+    state = app._termbase_render_cache = RenderCache(app)
+    handle_page, render = builder.handle_page, templates.render
+
+    def handle_page_with_cache(pagename: str, addctx: dict[str, Any], templatename: str = "page.html", *,
+                               outfilename: Any = None, event_arg: Any = None) -> None:  # fmt: skip
+        state.outfile = Path(outfilename) if outfilename else Path(builder.get_output_path(pagename))
+        try:
+            handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
+        finally:
+            state.outfile = state.armed = None
+
+    builder.handle_page = handle_page_with_cache
+    templates.render = lambda template, context: state.render(render, template, context)
+
+
+def arm_render_cache(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The last ``html-page-context`` handler: the next rendering is the page's own (components
+    that handlers render before it are not)."""
+    state = getattr(app, "_termbase_render_cache", None)
+    if state is not None and state.outfile is not None:
+        state.armed = pagename
+
+
+def save_render_cache(app: Any, exception: Exception | None) -> None:
+    state = getattr(app, "_termbase_render_cache", None)
+    if state is not None and exception is None:
+        state.cache.save()
+        if state.reused:
+            logger.verbose("termbase: %d unchanged pages kept their rendering (%s)", len(state.reused),
+                           ", ".join(sorted(Path(path).name for path in state.reused)))  # fmt: skip
+
+
 def setup(app: Any) -> None:
     # After Sphinx's own conversion of html_css_files (priority 800), before the environment loads.
     app.connect("config-inited", settle, priority=900)
@@ -178,3 +333,6 @@ def setup(app: Any) -> None:
     app.connect("builder-inited", cache_templates)
     app.connect("env-get-updated", outdated_navigation)
     app.connect("html-collect-pages", restore_index_entries)
+    app.connect("builder-inited", install_render_cache, priority=900)
+    app.connect("html-page-context", arm_render_cache, priority=10_000)
+    app.connect("build-finished", save_render_cache)

@@ -79,3 +79,37 @@ def test_parallel_build_gives_the_same_glossary_as_a_serial_build(make_app, root
         app = build(make_app, srcdir, parallel=jobs)
         pages.append((page(app, "glossaire.html"), page(app, "glossaire.json")))
     assert pages[0] == pages[1]
+
+
+@pytest.fixture
+def site(rootdir: Path, tmp_path: Path) -> Path:
+    """A private copy of test-termbase-search (all of termbase, the render cache included)."""
+    srcdir = tmp_path / "search"
+    shutil.copytree(rootdir / "test-termbase-search", srcdir)
+    return srcdir
+
+
+def reused(app) -> set[str]:
+    return {Path(path).name for path in app._termbase_render_cache.reused}
+
+
+def test_pages_whose_context_did_not_change_are_not_rendered_again(make_app, site):
+    project = site
+    first = build(make_app, project)
+    genindex, search = page(first, "genindex.html"), page(first, "search.html")
+    write(project / "index.md", (project / "index.md").read_text(encoding="utf-8") + "\nUne phrase de plus.\n")
+    second = build(make_app, project)
+    assert reused(first) == set()
+    assert {"genindex.html", "search.html"} <= reused(second)
+    assert "index.html" not in reused(second)
+    assert "Une phrase de plus." in page(second, "index.html")
+    assert (page(second, "genindex.html"), page(second, "search.html")) == (genindex, search)
+
+
+def test_a_page_whose_context_changed_is_rendered_again(make_app, site):
+    build(make_app, site)
+    conf = site / "conf.py"
+    write(conf, conf.read_text(encoding="utf-8") + '\nhtml_title = "Un autre titre"\n')
+    second = build(make_app, site)
+    assert "genindex.html" not in reused(second)
+    assert "Un autre titre" in page(second, "genindex.html")

@@ -37,8 +37,10 @@ that survives incremental and parallel builds); the data file is written just be
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import json
+import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,6 +56,7 @@ from sphinx.util import logging
 
 from docscheck.records import GlossaryEntry, term_key
 
+from termbase import build_cache
 from termbase.anchors import term_anchor
 from termbase.envdata import termbase_data
 
@@ -248,8 +251,10 @@ class SearchPagesCollector(EnvironmentCollector):
 MAX_NAME_WORDS = 8
 
 
-def _words(text: str) -> list[str]:
-    return [word for word in re.split(r"[\W_]+", fold(compact(text))) if word]
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of *text* (cached: each name is looked up in titles and in sections)."""
+    return tuple(word for word in re.split(r"[\W_]+", fold(compact(text))) if word)
 
 
 def _phrases(text: str) -> set[str]:
@@ -399,14 +404,36 @@ def search_data(app: Any) -> dict[str, Any]:
     }
 
 
+def search_data_inputs(app: Any) -> bytes:
+    """Everything :func:`search_data` reads: the entries' files, the pages' facts, the glossary
+    pages, the language and the synonyms file."""
+    data = termbase_data(app.env)
+    setting = getattr(app.config, SYNONYMS_CONFIG, "")
+    try:
+        synonyms = Path(app.confdir, setting).resolve().read_bytes() if setting else b""
+    except OSError:
+        synonyms = None
+    facts = sorted(page_facts_of(app.env).items())
+    return pickle.dumps((data.glossary.fingerprints, facts, sorted(data.glossary_docs), app.config.language, setting, synonyms))
+
+
 def write_search_data(app: Any, exception: Exception | None) -> None:
-    """Write ``_static/termbase-search-data.js`` next to Sphinx's own search files."""
+    """Write ``_static/termbase-search-data.js`` next to Sphinx's own search files, unless the
+    file there was written from the same inputs (kept in the ``search-data`` build cache)."""
     if exception is not None or app.builder.format != "html" or not getattr(app.builder, "search", False):
         return
-    text = json.dumps(search_data(app), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     target = Path(app.outdir, "_static", DATA_JS)
+    cache = build_cache.BuildCache(app, "search-data", build_cache.fingerprint(("termbase", "docscheck", "snowballstemmer")))
+    inputs = hashlib.sha256(search_data_inputs(app)).hexdigest()
+    if cache.previous.get(str(target)) == inputs and target.is_file():
+        return
+    warnings = app._warncount
+    text = json.dumps(search_data(app), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f"window.termbaseSearchData = {text};\n", encoding="utf-8")
+    if app._warncount == warnings:  # a warning must come again at the next build
+        cache.put(str(target), inputs)
+    cache.save(force=True)
 
 
 def write_search_data_before_search_page(app: Any) -> list[Any]:
