@@ -101,10 +101,11 @@ BENCH_SCALES ?= --scales 1 10 100
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_SCALES)
 
-# Live preview: every save runs one incremental sphinx-build, with the environment (doctrees) and
-# output of `make html`, so the first rebuild after `make html` is incremental too.
+# Live preview: sphinx-autobuild; every save runs one incremental build, with the environment
+# (doctrees) and output of `make html`, so the first rebuild after `make html` is incremental too.
+# Builds are warm (tools/warmbuild): forked from a process that has already imported Sphinx.
 serve: $(VENV)/.installed-serve
-	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
+	$(BIN)/python -m warmbuild serve $(SOURCEDIR) $(BUILDDIR)/html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --watch glossary --watch references.bib --watch tools/termbase
 
 clean:
 	rm -rf $(BUILDDIR)
