@@ -6,6 +6,10 @@ kept too, because a shared machine makes wall time noisy. The one-page edit appe
 sentence to one content page (no new term, title or citation), so that page is re-read and the
 build decides what else to write.
 
+For this tree's code ("after") the no-change and one-page rebuilds are also measured warm, as
+``make serve`` runs them: :class:`warmbuild.WarmBuilds` forks each build from this process, which
+has imported Sphinx, the theme and termbase once (CPU time is the child's).
+
 "before" runs the very same measurements with the code of an older commit (``git archive``): its
 ``tools/`` come first on ``PYTHONPATH`` (they shadow the editable install) and its site
 configuration (``docs/conf.py``, templates, static files) replaces this tree's, on the same
@@ -24,6 +28,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 #: What a copy of the site needs to build (docs/conf.py reads ../glossary and ../references.bib).
@@ -47,16 +52,19 @@ class EditLoop:
     cold: Timing
     no_change: Timing
     one_page: Timing
+    #: the same rebuilds as ``make serve`` runs them (this tree's code only)
+    warm_no_change: Timing | None = None
+    warm_one_page: Timing | None = None
 
     def row(self) -> dict:
         cold = self.cold.wall_s
+        names = [name for name in ("cold", "no_change", "one_page", "warm_no_change", "warm_one_page") if getattr(self, name) is not None]
         return {
             "corpus": self.corpus,
             "variant": self.variant,
-            **{f"{name}_s": round(getattr(self, name).wall_s, 2) for name in ("cold", "no_change", "one_page")},
-            **{f"{name}_cpu_s": round(getattr(self, name).cpu_s, 2) for name in ("cold", "no_change", "one_page")},
-            "no_change_pct": round(100 * self.no_change.wall_s / cold, 1),
-            "one_page_pct": round(100 * self.one_page.wall_s / cold, 1),
+            **{f"{name}_s": round(getattr(self, name).wall_s, 2) for name in names},
+            **{f"{name}_cpu_s": round(getattr(self, name).cpu_s, 2) for name in names},
+            **{f"{name}_pct": round(100 * getattr(self, name).wall_s / cold, 1) for name in names if name != "cold"},
         }
 
 
@@ -81,8 +89,33 @@ def best(timings: list[Timing]) -> Timing:
     return Timing(min(t.wall_s for t in timings), min(t.cpu_s for t in timings))
 
 
-def measure(root: Path, page: str, corpus: str, variant: str, repeat: int, pythonpath: Path | None = None) -> EditLoop:
-    """Cold, no-change and one-page builds of the project at ``root`` (edited in place)."""
+_WARM: list[Any] = []
+
+
+def warm_builds() -> Any:
+    """One :class:`warmbuild.WarmBuilds` for the whole run (it imports Sphinx into this process)."""
+    if not _WARM:
+        sys.path.insert(0, str(REPO / "tools"))
+        from warmbuild import WarmBuilds
+
+        _WARM.append(WarmBuilds())
+    return _WARM[0]
+
+
+def run_warm(root: Path, out: Path) -> Timing:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795392000")
+    argv = [*SPHINX_OPTIONS, "-d", str(out / "doctrees"), str(root / "docs"), str(out / "html")]
+    start = time.perf_counter()
+    outcome = warm_builds().build(argv)
+    wall = time.perf_counter() - start
+    if outcome.status != 0 or not outcome.warm:
+        raise SystemExit(f"warm benchmark build failed (exit {outcome.status}, warm={outcome.warm}): {' '.join(argv)}")
+    return Timing(wall, outcome.cpu_s)
+
+
+def measure(root: Path, page: str, corpus: str, variant: str, repeat: int, pythonpath: Path | None = None, warm: bool = False) -> EditLoop:
+    """Cold, no-change and one-page builds of the project at ``root`` (edited in place); with
+    ``warm``, the no-change and one-page rebuilds again, warm."""
     work = Path(tempfile.mkdtemp(prefix="edit-loop-"))
     try:
         cold: list[Timing] = []
@@ -95,7 +128,15 @@ def measure(root: Path, page: str, corpus: str, variant: str, repeat: int, pytho
             with (root / page).open("a", encoding="utf-8") as handle:
                 handle.write(EDIT.format(n=n + 1))
             one_page.append(run_build(root, work / "build", pythonpath))
-        return EditLoop(corpus, variant, best(cold), best(no_change), best(one_page))
+        if not warm:
+            return EditLoop(corpus, variant, best(cold), best(no_change), best(one_page))
+        warm_no_change = [run_warm(root, work / "build") for _ in range(repeat)]
+        warm_one_page: list[Timing] = []
+        for n in range(repeat):
+            with (root / page).open("a", encoding="utf-8") as handle:
+                handle.write(EDIT.format(n=f"warm {n + 1}"))
+            warm_one_page.append(run_warm(root, work / "build"))
+        return EditLoop(corpus, variant, best(cold), best(no_change), best(one_page), best(warm_no_change), best(warm_one_page))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
