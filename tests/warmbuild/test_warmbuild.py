@@ -106,7 +106,6 @@ def wait_for(predicate, seconds: float) -> bool:
 
 
 def test_serve_shows_an_edit_in_the_served_page(project, tmp_path):
-    pytest.importorskip("sphinx_autobuild")
     port = free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795392000", "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "warmbuild", "serve", str(project), str(tmp_path / "html"), "-d", str(tmp_path / "doctrees"),
