@@ -22,21 +22,22 @@ def sidebar(page: Path) -> str:
     return match.group(0)
 
 
-def copy_real_site(root: Path) -> None:
-    for name in ("docs", "glossary", "references.bib", "pyproject.toml"):
-        source = PROJECT_ROOT / name
-        (shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("_build")) if source.is_dir() else shutil.copy2(source, root / name))
+def real_site_built_with(tmp_path_factory: pytest.TempPathFactory, name: str, setting: str) -> Path:
+    """A copy of the real site built with one configuration value overridden (``-D setting``)."""
+    root = tmp_path_factory.mktemp(name)
+    for part in ("docs", "glossary", "references.bib", "pyproject.toml"):
+        source = PROJECT_ROOT / part
+        (shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("_build")) if source.is_dir() else shutil.copy2(source, root / part))
+    out = root / "html"
+    result = sphinx_build("html", root / "docs", out, "-d", str(root / "doctrees"), "-D", setting)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="module")
 def theme_sidebar_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with the sidebar rendered by pydata-sphinx-theme, as without termbase."""
-    root = tmp_path_factory.mktemp("theme-sidebar")
-    copy_real_site(root)
-    out = root / "html"
-    result = sphinx_build("html", root / "docs", out, "-d", str(root / "doctrees"), "-D", "termbase_sidebar_renderer=theme")
-    assert result.returncode == 0, result.stderr
-    return out
+    return real_site_built_with(tmp_path_factory, "theme-sidebar", "termbase_sidebar_renderer=theme")
 
 
 def test_termbase_renders_the_theme_s_sidebar_byte_for_byte(site_html: Path, theme_sidebar_site: Path) -> None:
@@ -56,12 +57,7 @@ def test_the_sidebar_marks_the_current_page_and_its_section(site_html: Path) -> 
 @pytest.fixture(scope="module")
 def capped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built as if it were large: at most 5 pages in the sidebar."""
-    root = tmp_path_factory.mktemp("capped")
-    copy_real_site(root)
-    out = root / "html"
-    result = sphinx_build("html", root / "docs", out, "-d", str(root / "doctrees"), "-D", "termbase_sidebar_max_pages=5")
-    assert result.returncode == 0, result.stderr
-    return out
+    return real_site_built_with(tmp_path_factory, "capped", "termbase_sidebar_max_pages=5")
 
 
 def test_the_real_site_lists_every_page_in_the_sidebar(site_html: Path) -> None:
