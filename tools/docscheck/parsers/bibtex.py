@@ -19,6 +19,10 @@ from docscheck.records import BibEntry, Finding, Severity, bib_key
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]\w*)[ \t\r\n]*([{(])")
 NEXT_ENTRY = re.compile(r"\n[ \t]*@[ \t]*[A-Za-z]\w*[ \t]*[{(]")
 FIELD_NAME = re.compile(r"(?:^|[,{(])\s*([A-Za-z][\w:.+-]*)\s*=", re.MULTILINE)
+#: The only characters brace matching looks at (the scans jump from one to the next).
+BRACES = re.compile(r"[{}]")
+BRACES_OR_PARENTHESIS = re.compile(r"[{})]")
+DELIMITERS = re.compile(r'[{}"]')
 NON_ENTRIES = frozenset({"comment", "string", "preamble"})
 
 
@@ -57,17 +61,18 @@ def scan_chunks(text: str) -> list[Chunk]:
         closed = False
         stop = NEXT_ENTRY.search(text, index)
         limit = stop.start() if stop else len(text)
-        while index < limit:
-            char = text[index]
+        for brace in (BRACES if closer == "}" else BRACES_OR_PARENTHESIS).finditer(text, index, limit):
+            char = brace.group()
             if char == "{":
                 depth += 1
             elif char == "}" or (char == closer and depth == 1):
                 depth -= 1
                 if depth == 0:
                     closed = True
-                    index += 1
+                    index = brace.end()
                     break
-            index += 1
+        else:
+            index = max(index, limit)
         head = text[m.end() : index]
         key = head.split(",", 1)[0].strip() if kind not in NON_ENTRIES else ""
         chunks.append(Chunk(kind, key, m.start(), index, _line_at(text, m.start(), cache), closed))
@@ -199,9 +204,9 @@ NUMBER = re.compile(r"\d+")
 def _delimited(body: str, start: int) -> tuple[str, int] | None:
     """The text of ``{…}`` or ``"…"`` at ``start`` (inner braces kept) and the index after it."""
     opener = body[start]
-    depth, index = 0, start
-    while index < len(body):
-        char = body[index]
+    depth = 0
+    for delimiter in DELIMITERS.finditer(body, start):
+        char, index = delimiter.group(), delimiter.start()
         if char == "{":
             depth += 1
         elif char == "}":
@@ -210,9 +215,8 @@ def _delimited(body: str, start: int) -> tuple[str, int] | None:
                 return body[start + 1 : index], index + 1
             if depth < 0:
                 return None
-        elif char == '"' and opener == '"' and index > start and depth == 0:
+        elif opener == '"' and index > start and depth == 0:
             return body[start + 1 : index], index + 1
-        index += 1
     return None
 
 

@@ -12,6 +12,7 @@ reST markup), and MyST's ``[CommonMark](https://commonmark.org)`` registers « C
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -57,20 +58,28 @@ def myst_term_text(line: str, md: MarkdownIt) -> str:
 _START = r"(?<![^\s\-:/'\"<(\[{\u2018\u201c\u00ab])"
 _END = r"(?![^\s\-.,:;!?\\/'\")\]}>\u2019\u201d\u00bb])"
 _BODY = r"(\S(?:.*?\S)?)"
-REST_INLINE = re.compile(
-    "|".join(
-        (
-            _START + r"``(?P<literal>\S(?:.*?\S)?)``" + _END,
-            _START + r":(?P<role>[A-Za-z][\w.+:-]*):`(?P<role_content>(?:[^`\\]|\\.)+)`" + _END,
-            _START + r"`(?P<interpreted>(?:[^`\\]|\\.)+)`(?::[A-Za-z][\w.+:-]*:|__?)?" + _END,
-            _START + r"_`(?P<target>(?:[^`\\]|\\.)+)`" + _END,
-            _START + r"\*\*(?P<strong>" + _BODY[1:-1] + r")\*\*" + _END,
-            _START + r"\*(?P<emphasis>" + _BODY[1:-1] + r")\*" + _END,
-            _START + r"\|(?P<substitution>" + _BODY[1:-1] + r")\|(?:__?)?" + _END,
-            r"(?<![\w\\])(?P<reference>[^\W_]+(?:[-_.+:][^\W_]+)*)__?(?![\w])",
+
+
+@functools.cache
+def rest_inline() -> re.Pattern[str]:
+    """The inline markup of a reST term line (compiled when a reST glossary is read: it takes as
+    long to compile as a MyST page takes to parse)."""
+    return re.compile(
+        "|".join(
+            (
+                _START + r"``(?P<literal>\S(?:.*?\S)?)``" + _END,
+                _START + r":(?P<role>[A-Za-z][\w.+:-]*):`(?P<role_content>(?:[^`\\]|\\.)+)`" + _END,
+                _START + r"`(?P<interpreted>(?:[^`\\]|\\.)+)`(?::[A-Za-z][\w.+:-]*:|__?)?" + _END,
+                _START + r"_`(?P<target>(?:[^`\\]|\\.)+)`" + _END,
+                _START + r"\*\*(?P<strong>" + _BODY[1:-1] + r")\*\*" + _END,
+                _START + r"\*(?P<emphasis>" + _BODY[1:-1] + r")\*" + _END,
+                _START + r"\|(?P<substitution>" + _BODY[1:-1] + r")\|(?:__?)?" + _END,
+                r"(?<![\w\\])(?P<reference>[^\W_]+(?:[-_.+:][^\W_]+)*)__?(?![\w])",
+            )
         )
     )
-)
+
+
 ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
@@ -84,7 +93,7 @@ def rest_term_text(line: str) -> str:
     text = split_classifier(line)
     out: list[str] = []
     position = 0
-    for m in REST_INLINE.finditer(text):
+    for m in rest_inline().finditer(text):
         out.append(_unescape(text[position : m.start()]))
         position = m.end()
         if m.group("literal") is not None:

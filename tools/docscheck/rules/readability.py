@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .word_split import split_words
+from .word_split import words_in_any_order
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 GROUP = re.compile(f"[{VOWELS}]+")
@@ -61,7 +61,8 @@ def count_syllables(word: str) -> int:
 
 
 def words_of(text: str) -> list[str]:
-    return split_words(WORD, text, str.isalpha)
+    """The words of a text, in some order (counts do not need it)."""
+    return words_in_any_order(WORD, text, str.isalpha)
 
 
 def sentence_count(text: str) -> int:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from docscheck.records import GlossaryEntry, Prose
-from .word_split import split_words
+from .word_split import words_in_any_order
 
 WORD = re.compile(r"\w+")
 
@@ -63,22 +63,24 @@ class MentionMatcher:
         The index maps a name's first folded word to its candidates: the text's words are folded
         once (cached), and only the positions whose word starts some name are compared further.
         A mention starts with a word of plain text, so a block whose plain words start no name
-        has none, and its link words are not even read.
+        has none: that is checked first, on the words in any order.
         """
         by_first = self.by_first
-        pieces = [(line, words(text), order, kind) for line, text, order, kind in prose.segments if kind != "break"]
-        if all(kind != "text" or by_first.keys().isdisjoint(map(fold_word, found_words)) for _line, found_words, _order, kind in pieces):
+        if not any(kind == "text" and not by_first.keys().isdisjoint(map(fold_word, words_in_any_order(WORD, nfc(text), str.isalnum))) for _line, text, _order, kind in prose.segments):
             return []
         folded: list[str] = []
         raw: list[str] = []
         starts: list[int] = []
         metas: list[tuple[int, int, str]] = []
-        for line, found_words, order, kind in pieces:
-            if found_words:
+        for line, text, order, kind in prose.segments:
+            if kind == "break":
+                continue
+            words = WORD.findall(nfc(text))
+            if words:
                 starts.append(len(folded))
                 metas.append((line, order, kind))
-                raw += found_words
-                folded += map(fold_word, found_words)
+                raw += words
+                folded += map(fold_word, words)
         found: list[Mention] = []
         covered = 0
         for index in [i for i, word in enumerate(folded) if word in by_first]:
@@ -96,8 +98,7 @@ class MentionMatcher:
         return found
 
 
-def words(text: str) -> list[str]:
-    """``WORD.findall`` of the NFC text, split at whitespace first (see :mod:`.word_split`)."""
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return split_words(WORD, text, str.isalnum)
+def nfc(text: str) -> str:
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
