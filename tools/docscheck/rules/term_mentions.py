@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docscheck.records import GlossaryEntry, Prose
@@ -56,6 +57,15 @@ class MentionMatcher:
                 self.by_first.setdefault(folded[0], []).append((folded, entry))
         for candidates in self.by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+
+    def may_mention(self, blocks: Iterable[Prose]) -> bool:
+        """Whether some of these blocks can hold a mention: a word of their plain text starts a name.
+
+        Checked on all the words at once, in any order, each distinct word folded once: most
+        pages of a well-linked site have no unlinked mention, and this is cheaper than a block by block search.
+        """
+        text = " ".join(text for prose in blocks for _line, text, _order, kind in prose.segments if kind == "text")
+        return not self.by_first.keys().isdisjoint(map(fold_word, set(words_in_any_order(WORD, nfc(text), str.isalnum))))
 
     def mentions(self, prose: Prose) -> list[Mention]:
         """Mentions in plain prose only: words inside links or roles are never mentions.

@@ -91,7 +91,8 @@ def unlinked_first_mentions(corpus: Corpus) -> Iterator[Finding]:
     index = build_index(corpus)
     matcher = MentionMatcher(corpus.entries)
     for page in corpus.pages:
-        if page.is_glossary_page:
+        blocks = [prose for prose in page.prose if not prose.heading]
+        if page.is_glossary_page or not matcher.may_mention(blocks):
             continue
         first_link: dict[str, int] = {}
         for ref in page.term_refs:
@@ -99,9 +100,7 @@ def unlinked_first_mentions(corpus: Corpus) -> Iterator[Finding]:
             if definition is not None and definition.entry is not None:
                 first_link.setdefault(definition.entry.slug, ref.order)
         reported: set[str] = set()
-        for prose in page.prose:
-            if prose.heading:
-                continue
+        for prose in blocks:
             for mention in matcher.mentions(prose):
                 slug = mention.entry.slug
                 if slug in reported:
