@@ -297,11 +297,13 @@ def install_render_cache(app: Any) -> None:
     state = app._termbase_render_cache = RenderCache(app)
     handle_page, render = builder.handle_page, templates.render
 
-    def handle_page_with_cache(pagename: str, addctx: dict[str, Any], templatename: str = "page.html", *,
-                               outfilename: Any = None, event_arg: Any = None) -> None:  # fmt: skip
-        state.outfile = Path(outfilename) if outfilename else Path(builder.get_output_path(pagename))
+    def handle_page_with_cache(pagename: str, addctx: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        # (templatename, outfilename, event_arg): keyword-only after the template in Sphinx 9, not in 8
+        outfilename = kwargs.get("outfilename", args[1] if len(args) > 1 else None)
+        output_path = getattr(builder, "get_output_path", None) or builder.get_outfilename  # Sphinx 9, 8
+        state.outfile = Path(outfilename) if outfilename else Path(output_path(pagename))
         try:
-            handle_page(pagename, addctx, templatename, outfilename=outfilename, event_arg=event_arg)
+            handle_page(pagename, addctx, *args, **kwargs)
         finally:
             state.outfile = state.armed = None
 
