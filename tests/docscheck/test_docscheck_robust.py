@@ -6,11 +6,13 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docscheck.cli import main
 from docscheck.project import check_project
+from docscheck.settings import ConfigError, load_config
 
 ENTRY = "---\nterm: lymphocyte\nsources: [k2001]\n---\nGlobule blanc.\n"
 BIB = "@book{k2001,\n  author = {A, B},\n  title = {T},\n  publisher = {P},\n  year = {2001}\n}\n"
@@ -163,3 +165,24 @@ def test_bibtex_like_text_never_crashes(tmp_path, capsys, text):
     root = project(tmp_path, "x {cite:p}`k2001`\n")
     (root / "references.bib").write_text(text, encoding="utf-8")
     assert run_quietly(root, capsys) in (0, 1, 2)
+
+
+def test_a_docs_option_naming_a_file_says_it_is_not_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("# Page\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="is not a directory"):
+        load_config(tmp_path, {"docs": "page.md"})
+
+
+def test_a_bib_option_naming_a_directory_says_it_is_not_a_file(tmp_path: Path) -> None:
+    (tmp_path / "refs").mkdir()
+    with pytest.raises(ConfigError, match="is not a file"):
+        load_config(tmp_path, {"bib": "refs"})
+
+
+def test_a_conf_py_language_that_is_not_text_is_a_note_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_text('project = "x"\nlanguage = ["fr"]\n', encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.language is None
+    assert any("docs/conf.py:2: language is ['fr'], not text" in note for note in config.notes)

@@ -143,6 +143,11 @@ def _str_list(value: Any, key: str) -> tuple[str, ...]:
     raise ConfigError(f"[tool.docscheck] {key} must be a string or a list of strings")
 
 
+def _missing(path: Path, kind: str) -> str:
+    """Why ``path`` cannot be used as ``kind`` ("a directory", "a file")."""
+    return "does not exist" if not path.exists() else f"is not {kind}"
+
+
 def _resolve(root: Path, value: str | Path) -> Path:
     path = Path(value).expanduser()
     return path if path.is_absolute() else root / path
@@ -311,7 +316,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
     if "docs" in settings:
         docs = _resolve(root, str(settings["docs"]))
         if not docs.is_dir():
-            raise ConfigError(f"docs directory {docs} does not exist; fix --docs or [tool.docscheck] docs")
+            raise ConfigError(f"docs directory {docs} {_missing(docs, 'a directory')}; fix --docs or [tool.docscheck] docs")
         for candidate in (docs / "conf.py", root / "conf.py"):
             if candidate.is_file():
                 conf_path = candidate
@@ -342,7 +347,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
     if "glossary" in settings:
         glossary = _resolve(root, str(settings["glossary"]))
         if not glossary.is_dir():
-            raise ConfigError(f"glossary directory {glossary} does not exist; fix --glossary or [tool.docscheck] glossary")
+            raise ConfigError(f"glossary directory {glossary} {_missing(glossary, 'a directory')}; fix --glossary or [tool.docscheck] glossary")
     elif conf is not None and isinstance(conf.get("termbase_glossary_dir"), str) and conf_path is not None:
         candidate = conf_path.parent / str(conf.get("termbase_glossary_dir"))
         glossary = candidate if candidate.is_dir() else None
@@ -357,7 +362,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         for name in _str_list(settings["bib"], "bib"):
             path = _resolve(root, name)
             if not path.is_file():
-                raise ConfigError(f"bibliography file {path} does not exist; fix --bib or [tool.docscheck] bib")
+                raise ConfigError(f"bibliography file {path} {_missing(path, 'a file')}; fix --bib or [tool.docscheck] bib")
             bib.append(path)
     elif conf is not None and conf.get("bibtex_bibfiles") is not None and conf_path is not None:
         names = conf.get("bibtex_bibfiles")
@@ -382,9 +387,15 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         else:
             findings.append(outside_finding(_rel(root, path), what="bibliography file"))
 
-    language = settings.get("language", conf.get("language") if conf is not None else None)
+    language = settings.get("language")
     if language is not None and not isinstance(language, str):
         raise ConfigError("[tool.docscheck] language must be text, e.g. \"fr\"")
+    if language is None and conf is not None and conf.get("language") is not None:
+        language = conf.get("language")
+        if not isinstance(language, str):
+            line = conf.lines.get("language", 1)
+            notes.append(f"{conf_rel}:{line}: language is {language!r}, not text; docscheck reads the pages as if no language were set")
+            language = None
 
     root_doc = "index"
     docs_exclude: tuple[str, ...] = ()
