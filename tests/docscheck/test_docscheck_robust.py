@@ -186,3 +186,10 @@ def test_a_conf_py_language_that_is_not_text_is_a_note_at_its_line(tmp_path: Pat
     config = load_config(tmp_path)
     assert config.language is None
     assert any("docs/conf.py:2: language is ['fr'], not text" in note for note in config.notes)
+
+
+def test_an_unknown_setting_is_named_in_a_note(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.docscheck]\nreveiw = true\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    assert any("has no setting 'reveiw' (ignored)" in note for note in config.notes)
+    assert not any("has no setting" in note for note in load_config(Path(__file__).resolve().parents[2]).notes)

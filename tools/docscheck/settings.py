@@ -251,6 +251,11 @@ def looks_like_entries(folder: Path, root: Path) -> bool:
     return entries * 2 >= len(files)
 
 
+#: The keys of ``[tool.docscheck]`` (``severity`` is the ``[tool.docscheck.severity]`` table).
+SETTINGS = frozenset({"docs", "glossary", "bib", "language", "today", "review", "exclude", "severity",
+                      "readability_min", "min_words", "evidence", "evidence_max_age"})  # fmt: skip
+
+
 def _bool(settings: dict[str, Any], key: str, default: bool) -> bool:
     value = settings.get(key, default)
     if not isinstance(value, bool):
@@ -311,6 +316,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
     editorial = table is not None
     settings = {**(table or {}), **{k: v for k, v in (overrides or {}).items() if v is not None}}
     notes: list[str] = []
+    unknown = sorted(set(table or {}) - SETTINGS)
+    if unknown:
+        notes.append(f"pyproject.toml: [tool.docscheck] has no setting {', '.join(map(repr, unknown))} (ignored); the settings are {', '.join(sorted(SETTINGS))}")
 
     conf_path: Path | None = None
     if "docs" in settings:
