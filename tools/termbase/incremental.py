@@ -258,7 +258,7 @@ class RenderCache:
     def digest(self, template: str, context: dict[str, Any]) -> str | None:
         digest = hashlib.sha256(f"{self.build_digest()}\0{template}\0".encode())
         try:
-            feed(digest, {key: value for key, value in context.items() if not callable(value)}, str(self.app.builder.outdir))
+            feed(digest, context, str(self.app.builder.outdir))
         except Undigestable:
             return None
         return digest.hexdigest()

@@ -80,24 +80,23 @@ def full_sidebar_html(builder: Any, env: Any, pagename: str, sections: list[Sect
     for section in sections:
         if section.caption:
             parts.append(f'<p aria-level="2" class="caption" role="heading"><span class="caption-text">{html.escape(section.caption, quote=False)}</span></p>')
-        current = " current" if pagename in section.docnames else ""
-        parts.append(f'<ul class="{current.strip()}{" " if current else ""}nav bd-sidenav">')
+        parts.append('<ul class="current nav bd-sidenav">' if pagename in section.docnames else '<ul class="nav bd-sidenav">')
         for docname in section.docnames:
-            text = html.escape(entry_title(env, section, docname), quote=False)
-            if docname == pagename:
-                parts.append(f'<li class="toctree-l1 current active"><a aria-current="page" class="current reference internal" href="#">{text}</a></li>')
-            else:
-                parts.append(f'<li class="toctree-l1"><a class="reference internal" href="{html.escape(builder.get_relative_uri(pagename, docname))}">{text}</a></li>')
+            parts.append(page_link(builder, pagename, docname, html.escape(entry_title(env, section, docname), quote=False)))
         parts.append("</ul>")
     return "\n".join(parts) + "\n"
 
 
-def page_link(builder: Any, env: Any, pagename: str, docname: str) -> str:
-    title = env.titles.get(docname)
-    text = html.escape(title.astext() if title is not None else docname)
+def page_link(builder: Any, pagename: str, docname: str, text: str) -> str:
+    """The sidebar item of ``docname`` as seen from ``pagename``; ``text`` is already escaped."""
     if docname == pagename:
         return f'<li class="toctree-l1 current active"><a aria-current="page" class="current reference internal" href="#">{text}</a></li>'
     return f'<li class="toctree-l1"><a class="reference internal" href="{html.escape(builder.get_relative_uri(pagename, docname))}">{text}</a></li>'
+
+
+def capped_title(env: Any, docname: str) -> str:
+    title = env.titles.get(docname)
+    return html.escape(title.astext() if title is not None else docname)
 
 
 def sidebar_html(builder: Any, env: Any, pagename: str, sections: list[Section]) -> str:
@@ -107,7 +106,7 @@ def sidebar_html(builder: Any, env: Any, pagename: str, sections: list[Section])
         caption = html.escape(section.caption)
         if pagename in section.docnames:
             parts.append(f'<p aria-level="2" class="caption" role="heading"><span class="caption-text">{caption}</span></p>')
-            links = "\n".join(page_link(builder, env, pagename, docname) for docname in section.docnames)
+            links = "\n".join(page_link(builder, pagename, docname, capped_title(env, docname)) for docname in section.docnames)
             parts.append(f'<ul class="nav bd-sidenav">\n{links}\n</ul>')
         else:
             first = html.escape(builder.get_relative_uri(pagename, section.docnames[0]))
