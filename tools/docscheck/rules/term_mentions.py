@@ -64,7 +64,10 @@ class MentionMatcher:
         Checked on all the words at once, in any order, each distinct word folded once: most
         pages of a well-linked site have no unlinked mention, and this is cheaper than a block by block search.
         """
-        text = " ".join(text for prose in blocks for _line, text, _order, kind in prose.segments if kind == "text")
+        return self.starts_a_name(" ".join(text for prose in blocks for _line, text, _order, kind in prose.segments if kind == "text"))
+
+    def starts_a_name(self, text: str) -> bool:
+        """Whether some word of ``text`` is the first folded word of a name (each distinct word folded once)."""
         return not self.by_first.keys().isdisjoint(map(fold_word, set(words_in_any_order(WORD, nfc(text), str.isalnum))))
 
     def mentions(self, prose: Prose) -> list[Mention]:
@@ -76,7 +79,7 @@ class MentionMatcher:
         has none: that is checked first, on the words in any order.
         """
         by_first = self.by_first
-        if not any(kind == "text" and not by_first.keys().isdisjoint(map(fold_word, words_in_any_order(WORD, nfc(text), str.isalnum))) for _line, text, _order, kind in prose.segments):
+        if not any(kind == "text" and self.starts_a_name(text) for _line, text, _order, kind in prose.segments):
             return []
         folded: list[str] = []
         raw: list[str] = []
