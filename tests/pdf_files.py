@@ -21,9 +21,12 @@ def pdf_streams(pdf: Path) -> bytes:
     """The PDF's bytes with every Flate stream inflated: xdvipdfmx puts the catalog (/Lang) in one."""
     data = pdf.read_bytes()
     inflated = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+    # The end-of-line before ``endstream`` is left in the match: a compressed stream whose last byte
+    # happens to be ``\r`` must not lose it. A decompressor object stops at the end of the zlib data
+    # and ignores that end-of-line.
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.DOTALL):
         try:
-            inflated.append(zlib.decompress(match.group(1)))
+            inflated.append(zlib.decompressobj().decompress(match.group(1)))
         except zlib.error:
             continue
     return b"\n".join(inflated)
