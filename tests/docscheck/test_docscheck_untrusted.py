@@ -121,6 +121,62 @@ def test_nesting_beyond_markdown_it_is_file001_where_parsing_stops(tmp_path, cap
         assert "the rest of the page" in finding["message"]
 
 
+def nested_directives(depth: int, suffix: str) -> str:
+    """``depth`` nested admonitions (MyST colon fences or reST), an undefined term inside."""
+    if suffix == ".md":
+        opening = [":" * (depth + 3 - level) + "{note}" for level in range(depth)]
+        return "\n".join([*opening, "Inside {term}`inner`.", *(fence.removesuffix("{note}") for fence in reversed(opening))]) + "\n"
+    return "".join("   " * level + ".. note::\n\n" for level in range(depth)) + "   " * depth + "Inside :term:`inner`.\n"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_directives_nested_beyond_the_limit_are_file001_at_the_first_too_deep(tmp_path, capsys, suffix):
+    from docscheck.parsers.page_collector import MAX_DIRECTIVE_DEPTH
+
+    root = stock_project(tmp_path)
+    (root / "docs" / "conf.py").write_text("extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n", encoding="utf-8")
+    heading = "# Page\n\n" if suffix == ".md" else "Page\n====\n\n"
+    after = "After {term}`outer`.\n" if suffix == ".md" else "After :term:`outer`.\n"
+    body = nested_directives(MAX_DIRECTIVE_DEPTH + 20, suffix)
+    (root / "docs" / f"page{suffix}").write_text(heading + body + "\n" + after, encoding="utf-8")
+    _status, findings, err = run(root, capsys)
+    assert "internal error" not in err
+    (finding,) = [f for f in findings if f["code"] == "FILE001"]
+    first, lines_per_level = (3, 1) if suffix == ".md" else (4, 2)
+    assert finding["line"] == first + MAX_DIRECTIVE_DEPTH * lines_per_level
+    assert f"more than {MAX_DIRECTIVE_DEPTH} deep" in finding["message"] and "Recursion error" in finding["message"]
+    # the content of the too-deep directive is skipped; the rest of the page is still checked
+    assert [f["message"].split("'")[1] for f in findings if f["code"] == "TERM001"] == ["outer"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst"])
+def test_directives_nested_as_deep_as_sphinx_builds_are_read(tmp_path, capsys, suffix):
+    root = stock_project(tmp_path)
+    (root / "docs" / "conf.py").write_text("extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n", encoding="utf-8")
+    heading = "# Page\n\n" if suffix == ".md" else "Page\n====\n\n"
+    (root / "docs" / f"page{suffix}").write_text(heading + nested_directives(90, suffix), encoding="utf-8")
+    _status, findings, _err = run(root, capsys)
+    assert [f["code"] for f in findings if f["severity"] == "error"] == ["TERM001"]
+
+
+def test_a_recursion_error_keeps_what_was_read_and_names_the_innermost_directive(monkeypatch):
+    from docscheck.parsers import rest
+    from docscheck.parsers.markdown import markdown_parser
+    from docscheck.parsers.pages import parse_page
+
+    original = rest.RestPageParser.paragraph
+
+    def paragraph(self, lines, heading=False):
+        if any("deep" in text for _line, text in lines):
+            raise RecursionError
+        original(self, lines, heading)
+
+    monkeypatch.setattr(rest.RestPageParser, "paragraph", paragraph)
+    page, findings = parse_page("T\n=\n\n:term:`kept`\n\n.. note::\n\n   .. tip::\n\n      deep\n", "p.rst", markdown_parser(frozenset()))
+    assert page is not None and [ref.target for ref in page.term_refs] == ["kept"]
+    assert [(f.code, f.line, "rest of the page is not checked" in f.message) for f in findings] == [("FILE001", 8, True)]
+
+
 def test_the_nesting_finding_names_the_lines_markdown_it_drops():
     from docscheck.parsers.markdown import markdown_parser
     from docscheck.parsers.pages import parse_page

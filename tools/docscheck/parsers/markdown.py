@@ -266,7 +266,10 @@ class MystPageParser:
         if argument:
             # An admonition's fence-line text is content; another directive's argument is a title.
             self.walk_title(argument, fence_line, title=name not in CONTENT_ON_FENCE_LINE)
-        self.parse("\n".join(lines), first - 1)
+        last = offset + (token.map[1] if token.map else 0)
+        with self.out.directive_body(fence_line, last) as readable:
+            if readable:
+                self.parse("\n".join(lines), first - 1)
 
     def include(self, target: str, options: dict[str, str], line: int) -> None:
         """```` ```{include} ````: the fragment is MyST, at its own lines, relative to the current file."""

@@ -19,6 +19,10 @@ from docscheck.records import BibliographyBlock, Citation, DefinedTerm, Finding,
 #: :class:`SourceError` (with an empty path) when the file is missing, unreadable or outside ROOT.
 IncludeReader = Callable[[str, str], tuple[str, str]]
 MAX_INCLUDE_DEPTH = 16
+#: Directives nested deeper than this are not read. Sphinx's own build stops with « Recursion
+#: error » before it (at about 100 nested reST admonitions and 130 MyST ones, Python's default
+#: recursion limit), so no page that Sphinx builds gets this error.
+MAX_DIRECTIVE_DEPTH = 150
 
 TERM_ROLES = frozenset({"term", "std:term"})
 EXPLICIT_TARGET = re.compile(r"^(.*?)\s*<((?:[^<>\\]|\\.)*)>\s*$", re.DOTALL)
@@ -61,6 +65,9 @@ class PageCollector:
         self.include_reader: IncludeReader | None = None
         self.findings: list[Finding] = []
         self._includes: list[str] = []
+        self._directive_depth = 0
+        #: fence line of the innermost directive being read when a RecursionError stopped reading
+        self.stopped_at = 0
 
     def error(self, line: int, message: str) -> None:
         """A FILE001 finding at ``line`` of the file being read (the page or a fragment)."""
@@ -118,6 +125,31 @@ class PageCollector:
             self.end_block()
             self.path = saved
             self._includes.pop()
+
+    @contextmanager
+    def directive_body(self, line: int, last: int) -> Iterator[bool]:
+        """Read the content of the directive at ``line`` (ending at ``last``) if it is not too deep.
+
+        Yields whether to read it. Beyond :data:`MAX_DIRECTIVE_DEPTH`, one FILE001 at the fence
+        line of the first directive too deep; its content is skipped, the rest of the page is read.
+        """
+        if self._directive_depth >= MAX_DIRECTIVE_DEPTH:
+            where = f"lines {line + 1}–{last}" if last > line + 1 else f"line {last}"
+            self.error(
+                line,
+                f"directives nested more than {MAX_DIRECTIVE_DEPTH} deep: the content of this one ({where}) is not checked, "
+                "and Sphinx stops with « Recursion error » on such a page; reduce the nesting",
+            )
+            yield False
+            return
+        self._directive_depth += 1
+        try:
+            yield True
+        except RecursionError:
+            self.stopped_at = self.stopped_at or line  # the innermost directive unwinds first
+            raise
+        finally:
+            self._directive_depth -= 1
 
     @property
     def in_include(self) -> bool:

@@ -6,6 +6,8 @@ findings; the rest of the page is still read when possible so that other checks 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markdown_it import MarkdownIt
 
 from .glossary_entries import split_front_matter
@@ -57,7 +59,7 @@ def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False,
             elif front.data is not None:
                 findings.append(file_error(path, 2, f"front matter must be a mapping of keys to values, not {type(front.data).__name__}"))
     collector, myst, _rest = _collector(path, md, include_reader)
-    myst.parse(body, offset)
+    _read(collector, lambda: myst.parse(body, offset))
     return collector.page(meta, meta_lines, has_meta, is_root), findings + collector.findings
 
 
@@ -66,18 +68,26 @@ def parse_rest_page(text: str, path: str, md: MarkdownIt, is_root: bool = False,
     lines = expand_tabs(text.removeprefix("\ufeff").splitlines())
     meta, meta_lines, end = read_docinfo(lines)
     collector, _myst, rest = _collector(path, md, include_reader)
-    rest.parse(lines[end:], end + 1)
+    _read(collector, lambda: rest.parse(lines[end:], end + 1))
     return collector.page(meta, meta_lines, bool(meta), is_root), collector.findings
 
 
-def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page | None, list[Finding]]:
-    """Parse a page of either syntax; a parser blow-up on pathological input becomes FILE001.
-
-    ``include_reader`` reads included fragments (without it, includes are not followed).
-    """
+def _read(collector: PageCollector, parse: Callable[[], None]) -> None:
+    """Run a page parser; nesting that still exhausts the stack stops reading at the innermost
+    directive reached (FILE001 there). What was read before is kept."""
     try:
-        if path.endswith(MYST_SUFFIXES):
-            return parse_myst_page(text, path, md, is_root, include_reader)
-        return parse_rest_page(text, path, md, is_root, include_reader)
+        parse()
     except RecursionError:
-        return None, [file_error(path, 1, "page is nested too deeply to be read (directives or lists)")]
+        collector.path = collector.page_path
+        collector.error(
+            collector.stopped_at or 1,
+            "page is nested too deeply to be read (directives, lists or includes): from here, the rest of the page is not checked; reduce the nesting",
+        )
+
+
+def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page | None, list[Finding]]:
+    """Parse a page of either syntax (``include_reader`` reads included fragments; without it,
+    includes are not followed)."""
+    if path.endswith(MYST_SUFFIXES):
+        return parse_myst_page(text, path, md, is_root, include_reader)
+    return parse_rest_page(text, path, md, is_root, include_reader)

@@ -171,7 +171,9 @@ class RestPageParser:
             return
         if argument:
             self.paragraph([(line, argument)])
-        self.parse(content, content_first)
+        with self.out.directive_body(line, line + len(body)) as readable:
+            if readable:
+                self.parse(content, content_first)
 
     def include(self, target: str, options: dict[str, str], line: int) -> None:
         """``.. include::``: parse the fragment at its own lines (not for ``:literal:``/``:code:``).
