@@ -102,9 +102,13 @@ def measure_docscheck(scales: list[int], repeat: int, work: Path, results: dict)
         row = {"scale": scale, **counts, "docscheck_s": round(check_s, 3), "docscheck_rss_mb": round(rss_mb, 1), "docscheck_exit": status, "sphinx_s": round(sphinx_s, 2), "ratio": round(sphinx_s / check_s, 1)}
         results["scales"].append(row)
         print(f"scale {scale}: docscheck {check_s:.2f}s ({rss_mb:.0f} MB), sphinx {sphinx_s:.1f}s, ratio {sphinx_s / check_s:.1f}", file=sys.stderr)
-    base = next((r for r in results["scales"] if r["scale"] == 1), None)
-    if base is not None:
-        for row in results["scales"]:
+
+
+def relate_to_1x(rows: list[dict]) -> None:
+    """``time_vs_1x`` of each docscheck row, from the 1× row of the table (also when only some scales were run again)."""
+    base = next((r for r in rows if r["scale"] == 1), None)
+    for row in rows:
+        if base is not None:
             row["time_vs_1x"] = round(row["docscheck_s"] / base["docscheck_s"], 1)
 
 
@@ -259,6 +263,7 @@ def write_results(results: dict) -> str:
         measured = {tuple(row.get(name) for name in identity) for row in fresh}
         kept = [row for row in previous.get(key, []) if tuple(row.get(name) for name in identity) not in measured]
         merged[key] = sorted(kept + fresh, key=lambda row: row_order(key, row))
+    relate_to_1x(merged["scales"])
     json_path.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     table = markdown(merged)
     block = f"{MARK_START}\n{table}{MARK_END}\n"
