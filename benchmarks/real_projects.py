@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "docscheck"))
 
-from sphinx_reference import Located, docscheck_findings, names, sphinx_findings  # noqa: E402
+from sphinx_reference import docscheck_findings, names, same_paragraph, sphinx_findings  # noqa: E402
 
 from docscheck.project import check_project  # noqa: E402
 
@@ -117,21 +117,6 @@ def mutate(root: Path) -> list[str]:
     return done
 
 
-def lines_agree(ours: set[Located], theirs: set[Located], span: int = 6) -> bool:
-    """Each name's lines, in order, pair up: docscheck's role line at most ``span`` lines after the
-    first line of the paragraph that Sphinx reports."""
-    def by_name(found: set[Located]) -> dict[tuple[str, str, str], list[int]]:
-        grouped: dict[tuple[str, str, str], list[int]] = {}
-        for code, path, name, line in found:
-            grouped.setdefault((code, path, name), []).append(line)
-        return {key: sorted(lines) for key, lines in grouped.items()}
-
-    mine, sphinx = by_name(ours), by_name(theirs)
-    return mine.keys() == sphinx.keys() and all(
-        len(mine[key]) == len(sphinx[key]) and all(0 <= o - t <= span for o, t in zip(mine[key], sphinx[key])) for key in mine
-    )
-
-
 def measure(requirement: str, srcdir: str, cache: Path, work: Path) -> Row:
     root = unpack(requirement, cache)
     report, traceback = docscheck_cli(root)
@@ -145,7 +130,7 @@ def measure(requirement: str, srcdir: str, cache: Path, work: Path) -> Row:
         shutil.copytree(root, copy)
         done = mutate(copy)
         theirs, ours = sphinx_findings(copy, srcdir, work / "mutated-build"), docscheck_findings(copy)
-        lines_ok = lines_agree(ours, theirs)
+        lines_ok = not same_paragraph(ours, theirs)
         agree = names(ours) == names(theirs)
         mutation = f"{', '.join(done) or 'nothing to mutate'}: Sphinx {len(theirs)}, docscheck {len(ours)}, " + (
             "same findings, lines agree" if agree and lines_ok else "same findings, lines differ" if agree else f"differ: {sorted(names(ours) ^ names(theirs))}"

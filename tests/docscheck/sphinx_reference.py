@@ -59,6 +59,21 @@ def names(found: set[Located]) -> set[tuple[str, str, str]]:
 
 
 def same_paragraph(ours: set[Located], sphinx: set[Located], span: int = 6) -> list[tuple[Located, int]]:
-    """docscheck findings whose line is not within ``span`` lines after Sphinx's paragraph line."""
-    sphinx_lines = {(code, path, name): line for code, path, name, line in sphinx}
-    return [(f, sphinx_lines[f[:3]]) for f in ours if f[:3] in sphinx_lines and not 0 <= f[3] - sphinx_lines[f[:3]] <= span]
+    """docscheck findings whose line is not within ``span`` lines after Sphinx's paragraph line.
+
+    A name reported several times in one file is paired occurrence by occurrence, in line order.
+    """
+    def lines_by_name(found: set[Located]) -> dict[tuple[str, str, str], list[int]]:
+        grouped: dict[tuple[str, str, str], list[int]] = {}
+        for code, path, name, line in found:
+            grouped.setdefault((code, path, name), []).append(line)
+        return {key: sorted(lines) for key, lines in grouped.items()}
+
+    theirs = lines_by_name(sphinx)
+    return [
+        ((*key, mine), their)
+        for key, lines in lines_by_name(ours).items()
+        if key in theirs
+        for mine, their in zip(lines, theirs[key])
+        if not 0 <= mine - their <= span
+    ]

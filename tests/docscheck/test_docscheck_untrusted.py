@@ -121,6 +121,9 @@ def test_nesting_beyond_markdown_it_is_file001_where_parsing_stops(tmp_path, cap
         assert "the rest of the page" in finding["message"]
 
 
+COLON_FENCES = "extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n"
+
+
 def nested_directives(depth: int, suffix: str) -> str:
     """``depth`` nested admonitions (MyST colon fences or reST), an undefined term inside."""
     if suffix == ".md":
@@ -133,8 +136,7 @@ def nested_directives(depth: int, suffix: str) -> str:
 def test_directives_nested_beyond_the_limit_are_file001_at_the_first_too_deep(tmp_path, capsys, suffix):
     from docscheck.parsers.page_collector import MAX_DIRECTIVE_DEPTH
 
-    root = stock_project(tmp_path)
-    (root / "docs" / "conf.py").write_text("extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n", encoding="utf-8")
+    root = stock_project(tmp_path, conf=COLON_FENCES)
     heading = "# Page\n\n" if suffix == ".md" else "Page\n====\n\n"
     after = "After {term}`outer`.\n" if suffix == ".md" else "After :term:`outer`.\n"
     body = nested_directives(MAX_DIRECTIVE_DEPTH + 20, suffix)
@@ -151,8 +153,7 @@ def test_directives_nested_beyond_the_limit_are_file001_at_the_first_too_deep(tm
 
 @pytest.mark.parametrize("suffix", [".md", ".rst"])
 def test_directives_nested_as_deep_as_sphinx_builds_are_read(tmp_path, capsys, suffix):
-    root = stock_project(tmp_path)
-    (root / "docs" / "conf.py").write_text("extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n", encoding="utf-8")
+    root = stock_project(tmp_path, conf=COLON_FENCES)
     heading = "# Page\n\n" if suffix == ".md" else "Page\n====\n\n"
     (root / "docs" / f"page{suffix}").write_text(heading + nested_directives(90, suffix), encoding="utf-8")
     _status, findings, _err = run(root, capsys)

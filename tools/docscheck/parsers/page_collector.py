@@ -66,8 +66,8 @@ class PageCollector:
         self.findings: list[Finding] = []
         self._includes: list[str] = []
         self._directive_depth = 0
-        #: fence line of the innermost directive being read when a RecursionError stopped reading
-        self.stopped_at = 0
+        #: file and fence line of the innermost directive being read when a RecursionError stopped reading
+        self._stopped_at: tuple[str, int] | None = None
 
     def error(self, line: int, message: str) -> None:
         """A FILE001 finding at ``line`` of the file being read (the page or a fragment)."""
@@ -146,10 +146,23 @@ class PageCollector:
         try:
             yield True
         except RecursionError:
-            self.stopped_at = self.stopped_at or line  # the innermost directive unwinds first
+            self._stopped_at = self._stopped_at or (self.path, line)  # the innermost directive unwinds first
             raise
         finally:
             self._directive_depth -= 1
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Run a page parser: nesting that still exhausts the stack stops reading at the innermost
+        directive reached (FILE001 there); what was read before is kept."""
+        try:
+            yield
+        except RecursionError:
+            path, line = self._stopped_at or (self.page_path, 1)
+            self.findings.append(
+                Finding(path, line, "FILE001", Severity.ERROR,
+                        "page is nested too deeply to be read (directives, lists or includes): from here, the rest of the page is not checked; reduce the nesting")
+            )  # fmt: skip
 
     @property
     def in_include(self) -> bool:

@@ -6,8 +6,6 @@ findings; the rest of the page is still read when possible so that other checks 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from markdown_it import MarkdownIt
 
 from .glossary_entries import split_front_matter
@@ -59,7 +57,8 @@ def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False,
             elif front.data is not None:
                 findings.append(file_error(path, 2, f"front matter must be a mapping of keys to values, not {type(front.data).__name__}"))
     collector, myst, _rest = _collector(path, md, include_reader)
-    _read(collector, lambda: myst.parse(body, offset))
+    with collector.reading():
+        myst.parse(body, offset)
     return collector.page(meta, meta_lines, has_meta, is_root), findings + collector.findings
 
 
@@ -68,21 +67,9 @@ def parse_rest_page(text: str, path: str, md: MarkdownIt, is_root: bool = False,
     lines = expand_tabs(text.removeprefix("\ufeff").splitlines())
     meta, meta_lines, end = read_docinfo(lines)
     collector, _myst, rest = _collector(path, md, include_reader)
-    _read(collector, lambda: rest.parse(lines[end:], end + 1))
+    with collector.reading():
+        rest.parse(lines[end:], end + 1)
     return collector.page(meta, meta_lines, bool(meta), is_root), collector.findings
-
-
-def _read(collector: PageCollector, parse: Callable[[], None]) -> None:
-    """Run a page parser; nesting that still exhausts the stack stops reading at the innermost
-    directive reached (FILE001 there). What was read before is kept."""
-    try:
-        parse()
-    except RecursionError:
-        collector.path = collector.page_path
-        collector.error(
-            collector.stopped_at or 1,
-            "page is nested too deeply to be read (directives, lists or includes): from here, the rest of the page is not checked; reduce the nesting",
-        )
 
 
 def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page | None, list[Finding]]:
