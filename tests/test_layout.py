@@ -158,7 +158,7 @@ def test_no_folder_in_tools_holds_more_than_twelve_modules() -> None:
     assert not crowded, f"folders of tools/ with more than {MAX_MODULES_PER_FOLDER} modules: {crowded}"
 
 
-@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr"])
+@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr", "termbase.citations", "termbase.search", "termbase.tooltips", "termbase.build"])
 def test_each_sub_extension_has_a_setup_in_its_own_module(extension: str) -> None:
     path = modules()[extension]
     functions = {node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.FunctionDef)}

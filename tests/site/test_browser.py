@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from termbase.french.search import SearchFrenchFolded, fold
+from termbase.search.folding import SearchFrenchFolded, fold
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +25,7 @@ pytestmark = [
 ]
 
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-# A term link: the link described by its tooltip (termbase.french.tooltips).
+# A term link: the link described by its tooltip (termbase.tooltips.terms).
 TERM_LINK = 'a[aria-describedby^="tt-"]'
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
 

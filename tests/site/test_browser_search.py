@@ -1,7 +1,7 @@
 """The real site's search in Chromium: everyday words, PD1/PD-1, glossary first, clean snippets.
 
 Drives Debian's /usr/bin/chromium (conftest.py) on the site built once by ``site_html``. The
-glossary-aware part is termbase.french.search_terms + static/termbase-search.js.
+glossary-aware part is termbase.search.glossary_terms + static/termbase-search.js.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from termbase.french.search import SearchFrenchFolded
+from termbase.search.folding import SearchFrenchFolded
 
 pytestmark = [
     pytest.mark.browser,

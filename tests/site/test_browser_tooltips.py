@@ -1,7 +1,7 @@
 """Term tooltips and citation cards in Chromium: touch, placement in the window, citation previews.
 
 Keyboard and hover basics are in test_browser.py; this file covers what a phone and the edges of
-the window do (static/termbase-tooltips.js) and the citation cards (termbase.citation_previews).
+the window do (static/termbase-tooltips.js) and the citation cards (termbase.tooltips.citation_cards).
 """
 
 from __future__ import annotations

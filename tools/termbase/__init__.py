@@ -1,35 +1,27 @@
 """termbase: a structured, cross-referenced glossary for Sphinx, with French output.
 
-``extensions = ["termbase"]`` in conf.py loads every part; each sub-extension is a subpackage whose
-``__init__`` holds its ``setup()`` and documents the configuration values it owns:
+``extensions = ["termbase"]`` in conf.py loads every part; each part is a subpackage whose
+``__init__`` holds its ``setup()`` and documents the configuration values it owns, with its
+scripts and styles beside its Python (``<part>/static/``). Bottom first (a part imports only
+parts below it, see ``tests/test_layout.py``):
 
+- :mod:`termbase.french` — the language: typography, apostrophes, collation, dates, UI strings;
+- :mod:`termbase.citations` — the French bibliography styles, the accessible bibliography list,
+  the cache of formatted references;
 - :mod:`termbase.glossary` — entries as std-domain terms, term resolution, the glossary page,
-  back-links, exports, the French index, the entries' sources and docscheck's findings;
-- :mod:`termbase.french` — typography, apostrophes, collation, search, dates, UI strings,
-  bibliography styles and tooltips (usable alone as ``"termbase.french"``);
-- :mod:`termbase.handouts` — the ``handouts`` builder, its back matter and the HTML link.
+  back-links, exports, the French index, lookup and docscheck's findings;
+- :mod:`termbase.search` — accent-insensitive French search that knows the glossary;
+- :mod:`termbase.tooltips` — short definitions on term links, cards on citations;
+- :mod:`termbase.handouts` — the ``handouts`` builder, its back matter, the HTML link and print
+  styles, and what print needs (:mod:`termbase.handouts.latex_tables`,
+  :mod:`termbase.handouts.svg_pdf`);
+- :mod:`termbase.build` — the edit loop: incremental builds and the sidebar renderer.
 
-What they share sits at the top: :mod:`termbase.envdata` (what termbase keeps in the Sphinx
-environment), :mod:`termbase.anchors`, :mod:`termbase.plain_text`, :mod:`termbase.svg_pdf` (SVG
-figures stay vectors in the PDF), :mod:`termbase.latex_tables` (printed tables fit the page),
-:mod:`termbase.citation_list` (the bibliography as a list screen readers understand) and
-``static/``. :mod:`termbase.bibstyle_fr` is the former name of
-:mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it.
-
-What keeps the maintainer's edit loop fast sits at the top too: :mod:`termbase.incremental` (an
-incremental build re-writes exactly the pages whose output changed, gives the bytes of a cold
-build, and no spurious « configuration has changed »), :mod:`termbase.build_cache` (what is kept
-beside the environment) and :mod:`termbase.navigation` (the guide's sidebar, rendered from environment data).
-
-Configuration value of this level:
-
-``termbase_sidebar_max_pages`` (int, default ``200``)
-    Largest number of pages the sidebar lists in full (``docs/_templates/guide-nav.html``);
-    beyond, it shows every section's caption and the current section's pages.
-
-``termbase_sidebar_renderer`` (str, default ``"termbase"``)
-    ``"theme"`` has pydata-sphinx-theme render the full list (``generate_toctree_html``), as it
-    would without termbase; the default renders the same bytes from environment data, faster.
+What every part shares sits at the top: :mod:`termbase.envdata` (what termbase keeps in the
+Sphinx environment), :mod:`termbase.build_cache` (what it keeps beside it, between builds),
+:mod:`termbase.anchors` and :mod:`termbase.plain_text`. :mod:`termbase.bibstyle_fr` is the former
+name of :mod:`termbase.citations.bibstyle`, kept for ``conf.py`` files that list it; so is
+``"termbase.french"``, which still brings the search and the tooltips (see :mod:`termbase.french`).
 """
 
 from __future__ import annotations
@@ -40,15 +32,13 @@ __version__ = "0.1.0"
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import incremental, navigation
-
-    incremental.setup(app)
-    navigation.setup(app)
+    app.setup_extension("termbase.build")
     app.setup_extension("termbase.glossary")
-    app.setup_extension("termbase.french")
-    app.setup_extension("termbase.svg_pdf")
-    app.setup_extension("termbase.latex_tables")
-    app.setup_extension("termbase.citation_list")
-    app.setup_extension("termbase.french.bibstyle")
+    app.setup_extension("termbase.french")  # with termbase.search and termbase.tooltips, in that order
+    app.setup_extension("termbase.search")
+    app.setup_extension("termbase.tooltips")
+    app.setup_extension("termbase.handouts.svg_pdf")
+    app.setup_extension("termbase.handouts.latex_tables")
+    app.setup_extension("termbase.citations")
     app.setup_extension("termbase.handouts")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

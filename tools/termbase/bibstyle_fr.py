@@ -1,8 +1,8 @@
-"""Former name of :mod:`termbase.french.bibstyle`, kept for ``conf.py`` files that list it in
-``extensions``. New projects load ``"termbase"`` (or ``"termbase.french.bibstyle"``)."""
+"""Former name of :mod:`termbase.citations.bibstyle`, kept for ``conf.py`` files that list it in
+``extensions``. New projects load ``"termbase"`` (or ``"termbase.citations.bibstyle"``)."""
 
 from __future__ import annotations
 
-from termbase.french.bibstyle import setup
+from termbase.citations.bibstyle import setup
 
 __all__ = ["setup"]

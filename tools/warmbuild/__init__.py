@@ -47,7 +47,8 @@ PRELOAD = (
     "pydata_sphinx_theme", "bs4", "sphinx_design", "warmbuild.warm",
 )  # fmt: skip
 #: The project's packages: preloaded, and watched for changes.
-PROJECT_PACKAGES = ("termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "docscheck", "docscheck.project")
+PROJECT_PACKAGES = ("termbase", "termbase.french", "termbase.citations", "termbase.glossary", "termbase.search",
+                    "termbase.tooltips", "termbase.handouts", "termbase.build", "docscheck", "docscheck.project")
 
 
 @dataclass(frozen=True)

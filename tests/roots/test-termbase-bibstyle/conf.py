@@ -2,7 +2,7 @@
 
 project = "Bibliographie d’essai"
 language = "fr"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "termbase.french.bibstyle"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "termbase.citations.bibstyle"]
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "plain_fr"

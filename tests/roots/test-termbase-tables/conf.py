@@ -3,7 +3,7 @@
 project = "Tables"
 author = "L’équipe d’essai"
 language = "fr"
-extensions = ["myst_parser", "termbase.latex_tables"]
+extensions = ["myst_parser", "termbase.handouts.latex_tables"]
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence"]
 latex_engine = "xelatex"

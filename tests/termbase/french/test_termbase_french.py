@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from termbase.french.apostrophes import educate_elision
-from termbase.french.search import SearchFrenchFolded, fold
+from termbase.search.folding import SearchFrenchFolded, fold
 from termbase.french.typography import french_spacing
 
 NNBSP = "\u202f"

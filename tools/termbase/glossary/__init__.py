@@ -4,8 +4,9 @@ Loaded by ``extensions = ["termbase"]`` (see :mod:`termbase`). Its modules, in b
 :mod:`.entries` and :mod:`.loading` (read ``glossary/`` through docscheck's parser),
 :mod:`.resolution` (``{term}`` targets by name, alias or form), :mod:`.page` (the glossary page),
 :mod:`.backlinks` (« où ce terme apparaît »), :mod:`.index` (French index entries),
-:mod:`.citations` (the entries' sources), :mod:`.exports` (JSON, CSV, SKOS), :mod:`.findings`
-(docscheck's findings as Sphinx warnings) and :mod:`.lookup` (what other parts read).
+:mod:`.exports` (JSON, CSV, SKOS), :mod:`.findings` (docscheck's findings as Sphinx warnings)
+and :mod:`.lookup` (what other parts read). It also registers
+:mod:`termbase.citations.cached_domain`: the entries cite their sources, formatted once.
 
 Configuration values:
 
@@ -38,7 +39,9 @@ __all__ = ["get_entries", "get_usage", "short_definition", "setup"]
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import backlinks, citations, exports, findings, index, loading, lookup, page, resolution
+    from termbase.citations import cached_domain
+
+    from . import backlinks, exports, findings, index, loading, lookup, page, resolution
 
     app.add_config_value("termbase_glossary_dir", "../glossary", "env", types=frozenset({str}))
     if "termbase_site_url" not in app.config:
@@ -54,6 +57,6 @@ def setup(app: Any) -> dict[str, Any]:
     index.setup(app)
     exports.setup(app)
     findings.setup(app)
-    citations.setup(app)
+    cached_domain.setup(app)
     lookup.setup(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -32,7 +32,7 @@ from .review_line import NO_SEARCH, review_line
 
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).resolve().parents[1] / "static"  # termbase/static/, shared by every part
+STATIC = Path(__file__).resolve().parent / "static"  # termbase/handouts/static/
 PRINT_CSS = "print.css"
 PRINT_JS = "termbase-print.js"
 LINK_TEXT = "Version imprimable (PDF)"

@@ -18,7 +18,7 @@ hyphen between two letters or digits, and spaces between a letter and a digit: "
 "phase3". The query is compacted before Sphinx splits it; the index keeps every word as before and
 also gets the compacted chains (:meth:`SearchFrenchFolded.split`), so both sides meet. Spaces
 between two letters are kept ("lymphocytes T" stays two words): "CAR T" is found through the
-glossary (:mod:`termbase.french.search_terms`), whose names are compared without any separator.
+glossary (:mod:`termbase.search.glossary_terms`), whose names are compared without any separator.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import sphinx.search
 from sphinx.search._stopwords.fr import FRENCH_STOPWORDS
 from sphinx.search.fr import SearchFrench
 
-STATIC = Path(__file__).resolve().parents[1] / "static"  # termbase/static/, shared by every part
+STATIC = Path(__file__).resolve().parent / "static"  # termbase/search/static/
 FOLDING_STEMMER_JS = STATIC / "french-folding-stemmer.js"
 _SPHINX_MINIFIED_JS = Path(sphinx.search.__file__).parent / "minified-js"
 # Letters that NFD does not decompose but a French reader spells with two letters.
@@ -96,7 +96,7 @@ def _french_stem(folded: str) -> str:
     """Snowball French stem of a folded word, memoised for the process and between builds.
 
     Sphinx memoises stems page by page only, and the search data of
-    :mod:`termbase.french.search_terms` stems the same words (every entry's term, at every
+    :mod:`termbase.search.glossary_terms` stems the same words (every entry's term, at every
     build): one cache serves both, and :func:`recall_stems` brings back the last build's.
     """
     stem = _STEMS.get(folded)

@@ -1,4 +1,4 @@
-"""termbase.citation_previews: each citation link is described by a card (evidence, reference)."""
+"""termbase.tooltips.citation_cards: each citation link is described by a card (evidence, reference)."""
 
 from __future__ import annotations
 

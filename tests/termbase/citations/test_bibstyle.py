@@ -1,4 +1,4 @@
-"""The French bibliography styles (termbase.french.bibstyle), function by function.
+"""The French bibliography styles (termbase.citations.bibstyle), function by function.
 
 Entries are parsed from BibTeX text with pybtex and formatted with the registered styles; the
 output is rendered as plain text, or through pybtex-docutils for the HTML-only ``lang`` mark.
@@ -11,8 +11,8 @@ import pybtex.plugin
 import pytest
 from docutils import nodes
 
-from termbase.french import bibstyle
-from termbase.french.bibstyle import (
+from termbase.citations import bibstyle
+from termbase.citations.bibstyle import (
     citation_name,
     entry_language,
     is_acronym,

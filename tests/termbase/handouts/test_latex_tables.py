@@ -1,4 +1,4 @@
-"""Printed tables (termbase.latex_tables): each column as wide as its longest word, longtables that break.
+"""Printed tables (termbase.handouts.latex_tables): each column as wide as its longest word, longtables that break.
 
 Pure tests of the width arithmetic, then a LaTeX build (no TeX run) of ``tests/roots/test-termbase-tables``.
 """
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from termbase.latex_tables import LINE_EM, ColumnNeeds, colspec, column_needs, distribute, text_width
+from termbase.handouts.latex_tables import LINE_EM, ColumnNeeds, colspec, column_needs, distribute, text_width
 
 
 def test_longest_word_sets_the_minimum_and_no_break_spaces_bind() -> None:

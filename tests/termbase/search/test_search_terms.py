@@ -1,4 +1,4 @@
-"""termbase.french.search_terms: the glossary data the search page uses, and the synonyms file."""
+"""termbase.search.glossary_terms: the glossary data the search page uses, and the synonyms file."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from docscheck.records import GlossaryEntry
-from termbase.french.search import SearchFrenchFolded
-from termbase.french.search_terms import DATA_JS, SEARCH_JS, PageFacts, SynonymsError, main_page, name_key, read_synonyms
+from termbase.search.folding import SearchFrenchFolded
+from termbase.search.glossary_terms import DATA_JS, SEARCH_JS, PageFacts, SynonymsError, main_page, name_key, read_synonyms
 
 search_site = pytest.mark.sphinx("html", testroot="termbase-search")
 

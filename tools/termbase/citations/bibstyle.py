@@ -74,8 +74,8 @@ from sphinxcontrib.bibtex.style.template import field as bib_field
 
 from docscheck.records import evidence_label
 
-from .collation import french_sort_key
-from .dates import FRENCH_MONTHS
+from termbase.french.collation import french_sort_key
+from termbase.french.dates import FRENCH_MONTHS
 
 AND = " et "
 ET_AL = "et al."

@@ -9,7 +9,7 @@ it (mouse, focus, Escape, and on a touch screen a first tap that shows it with a
 glossaire » link instead of leaving the page) and keeps it inside the window (above or below the
 link, clear of the sticky top bar, clamped sideways, fixed so that a scrolling table cannot clip
 it); ``static/termbase-tooltips.css`` styles it. Both are small local files: no request leaves the
-site. Citation cards (:mod:`termbase.citation_previews`) use the same node, script and style.
+site. Citation cards (:mod:`termbase.tooltips.citation_cards`) use the same node, script and style.
 
 Tooltip ids are ``tt-<slug>-<n>`` (the n-th link to that entry in the page): unique per page and
 identical from one build to the next.
@@ -24,9 +24,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .typography import french_spacing, is_french
+from termbase.french.typography import french_spacing, is_french
 
-STATIC = Path(__file__).resolve().parents[1] / "static"  # termbase/static/, shared by every part
+STATIC = Path(__file__).resolve().parent / "static"  # termbase/tooltips/static/
 TOOLTIP_JS = "termbase-tooltips.js"
 TOOLTIP_CSS = "termbase-tooltips.css"
 TERM_WRAPPER = "termbase-term"
@@ -40,7 +40,7 @@ class term_reference(nodes.reference):  # noqa: N801 - docutils node classes are
     ``termbase_tooltip`` is the tooltip's text, or a tuple of ``(css class, text)`` parts, each
     written as a ``<span>`` (a citation card: evidence, then reference), or None when an earlier
     link of the page holds the same tooltip; ``termbase_tooltip_id`` its id; ``termbase_wrapper`` the class of the wrapper, ``termbase-term`` unless set
-    (``termbase-cite`` for citations, see :mod:`termbase.citation_previews`).
+    (``termbase-cite`` for citations, see :mod:`termbase.tooltips.citation_cards`).
     """
 
 

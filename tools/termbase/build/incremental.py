@@ -54,13 +54,17 @@ from typing import Any
 from sphinx.util import logging
 from sphinx.util.index_entries import split_index_msg
 
-from . import build_cache
-from .envdata import termbase_data
+from termbase import build_cache
+from termbase.envdata import termbase_data
+from termbase.handouts.html_link import STATIC as HANDOUTS_STATIC
+from termbase.search.folding import STATIC as SEARCH_STATIC
+from termbase.tooltips.terms import STATIC as TOOLTIPS_STATIC
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE_CACHE = "jinja-bytecode"
-STATIC = Path(__file__).resolve().parent / "static"
+#: termbase's ``static`` folders, in the order their setups append them to ``html_static_path``.
+STATIC_FOLDERS = (SEARCH_STATIC, TOOLTIPS_STATIC, HANDOUTS_STATIC)
 PYDATA_THEME = "pydata_sphinx_theme"
 #: Sphinx's own default priority for the project's CSS and JS files (``init_css_files``).
 USER_ASSET_PRIORITY = 800
@@ -154,7 +158,7 @@ def late_paths(config: Any) -> dict[str, list[str]]:
         paths["templates_path"].append(str(theme / "theme" / PYDATA_THEME / "components"))
     if "sphinx_design" in config.extensions and (design := package_dir("sphinx_design")) is not None:
         paths["html_static_path"].append(str(design / "static"))
-    paths["html_static_path"].append(str(STATIC))
+    paths["html_static_path"].extend(str(folder) for folder in STATIC_FOLDERS)
     return paths
 
 

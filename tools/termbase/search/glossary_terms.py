@@ -59,9 +59,9 @@ from docscheck.records import GlossaryEntry, term_key
 from termbase import build_cache
 from termbase.anchors import term_anchor
 from termbase.envdata import termbase_data
+from termbase.french.typography import french_spacing, is_french
 
-from .search import compact, fold
-from .typography import french_spacing, is_french
+from .folding import STATIC, compact, fold
 
 logger = logging.getLogger(__name__)
 
@@ -450,8 +450,15 @@ def add_search_scripts(app: Any, pagename: str, templatename: str, context: dict
         app.add_js_file(SEARCH_JS, loading_method="defer")
 
 
+def add_static_path(app: Any) -> None:
+    """Ship ``termbase-search.js`` (and the folding stemmer) with HTML builds, from the package."""
+    if app.builder.format == "html" and str(STATIC) not in map(str, app.config.html_static_path):
+        app.config.html_static_path.append(str(STATIC))
+
+
 def register(app: Any) -> None:
     app.add_config_value(SYNONYMS_CONFIG, "", "html", types=frozenset({str}))
+    app.connect("builder-inited", add_static_path)
     app.add_env_collector(SearchPagesCollector)
     app.connect("html-page-context", add_search_scripts)
     app.connect("html-collect-pages", write_search_data_before_search_page)

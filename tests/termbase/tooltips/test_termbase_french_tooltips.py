@@ -1,4 +1,4 @@
-"""termbase.french.tooltips: term links described by a hidden tooltip holding the short definition."""
+"""termbase.tooltips.terms: term links described by a hidden tooltip holding the short definition."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from termbase.french.tooltips import STATIC, TOOLTIP_CSS, TOOLTIP_JS
+from termbase.tooltips.terms import STATIC, TOOLTIP_CSS, TOOLTIP_JS
 
 NBSP = "\u00a0"
 SHORT_MICROMETASTASE = f"Petit foyer de cellules cancéreuses, invisible à l’imagerie{NBSP}: trop petit pour être vu."

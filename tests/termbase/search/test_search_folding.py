@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from termbase.french.search import STATIC, SearchFrenchFolded, _javascript_stemmer, chain_words, compact
-from termbase.french.search_terms import SEARCH_JS, english_names, name_key
+from termbase.search.folding import STATIC, SearchFrenchFolded, _javascript_stemmer, chain_words, compact
+from termbase.search.glossary_terms import SEARCH_JS, english_names, name_key
 
 SAMPLES = [
     "PD1",

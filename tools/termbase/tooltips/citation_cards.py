@@ -3,7 +3,7 @@ and how strong the evidence is, without leaving the page.
 
 A patient reading « 40 % des patients » wants to know where it comes from and what kind of study
 says so. Every citation link that sphinxcontrib-bibtex resolves in HTML becomes a
-:class:`termbase.french.tooltips.term_reference` described by a card:
+:class:`termbase.tooltips.terms.term_reference` described by a card:
 
 - « Type de source : essai randomisé de phase 3, 945 patients. », from the entry's ``evidence`` and
   ``participants`` fields in ``references.bib`` (:func:`docscheck.records.evidence_label`, the
@@ -32,7 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docscheck.records import evidence_label
 
-from termbase.french.tooltips import term_reference
+from termbase.tooltips.terms import term_reference
 
 CITE_WRAPPER = "termbase-cite"
 EVIDENCE_CLASS = "termbase-card-evidence"
@@ -101,6 +101,6 @@ class CitationPreviews(SphinxPostTransform):
 
 
 def register(app: Any) -> None:
-    """The node, script and style are the term tooltips' (registered by termbase.french.tooltips)."""
+    """The node, script and style are the term tooltips' (registered by termbase.tooltips.terms)."""
     app.add_post_transform(CitationPreviews)
     app.connect("env-updated", forget_cards)
