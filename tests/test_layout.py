@@ -41,17 +41,21 @@ PACKAGES = ("docscheck", "termbase")
 MAX_MODULES_PER_FOLDER = 12
 
 #: docscheck's layers, bottom first: a module may import only modules of a lower layer, or of its
-#: own layer for parsers and rules (which are families of peers).
+#: own layer for parsers and rules (which are families of peers). Records (the ``Config`` too);
+#: parsers and rules; the project's file tree (ROOT, exclusion, walking, reading); discovery;
+#: settings (build a ``Config``); project (load the configuration, list the files, parse, run the
+#: rules); the command line.
 DOCSCHECK_LAYERS: dict[str, int] = {
     "docscheck": 0,
     "docscheck.records": 0,
     "docscheck.parsers": 1,
     "docscheck.rules": 1,
-    "docscheck.settings": 2,
-    "docscheck.source_files": 3,
-    "docscheck.project": 4,
-    "docscheck.cli": 5,
-    "docscheck.__main__": 6,
+    "docscheck.source_files": 2,
+    "docscheck.discovery": 3,
+    "docscheck.settings": 4,
+    "docscheck.project": 5,
+    "docscheck.cli": 6,
+    "docscheck.__main__": 7,
 }
 
 #: What termbase may import from docscheck: its public API.
