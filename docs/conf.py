@@ -32,7 +32,7 @@ myst_heading_anchors = 3
 
 # -- Bibliography (sphinxcontrib-bibtex) -----------------------------------------------------------
 bibtex_bibfiles = ["../references.bib"]
-# French variants registered by termbase.french.bibstyle: « Hodi et al. », « Everson et Cole »,
+# French variants registered by termbase.citations.bibstyle: « Hodi et al. », « Everson et Cole »,
 # « Robert et al., 2015a », ten names then « et al. », English titles marked lang="en", evidence type.
 bibtex_default_style = "plain_fr"
 bibtex_reference_style = "author_year_fr"
@@ -108,7 +108,7 @@ latex_elements = {
     # French spacing comes from the text itself (authors type U+202F/U+00A0, termbase fixes titles);
     # babel's automatic spaces would also hit "372(4):320" and "doi:10.1056" in the bibliography.
     # English is loaded too (French stays the main language, last): the bibliography's English titles,
-    # marked language-en by termbase.french.bibstyle, are hyphenated as English.
+    # marked language-en by termbase.citations.bibstyle, are hyphenated as English.
     "babel": r"\usepackage[english,main=french]{babel}\frenchsetup{AutoSpacePunctuation=false}",
     "fontpkg": r"""
 \setmainfont{TeX Gyre Pagella}

@@ -12,8 +12,7 @@ tools that read glossary entries one file at a time.
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,10 +22,10 @@ from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
 from .parsers.page_collector import IncludeReader
 from .parsers.pages import file_error, parse_page
-from .records import BibEntry, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
+from .records import BibEntry, Config, ConfigError, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
 from .rules import run_rules
-from .settings import Config, ConfigError, inside, is_excluded, load_config, outside_finding
-from .source_files import entry_files, page_files, read_text
+from .settings import load_config
+from .source_files import entry_files, include_reader, is_excluded, page_files, readable_files
 
 __all__ = [
     "Config",
@@ -120,23 +119,6 @@ def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root:
     return cache.get(("page", rel, text_digest(text), is_root, extensions, reader is not None), compute, unchanged)[0]
 
 
-def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding]) -> Iterator[tuple[Path, str, str]]:
-    """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others.
-
-    A file that resolves outside ROOT is never opened (FILE001 « outside the project, not read »).
-    """
-    for path in paths:
-        rel = config.relpath(path)
-        if path.is_symlink() and not inside(config.root, path):  # directories were vetted when walked
-            findings.append(outside_finding(rel))
-            continue
-        text, problem = read_text(path, rel)
-        if problem is not None or text is None:
-            findings.append(problem)  # type: ignore[arg-type]
-            continue
-        yield path, rel, text
-
-
 def read_entry_text(text: str, rel: str) -> tuple[GlossaryEntry | None, list[Finding]]:
     try:
         return validate_entry(parse_entry_text(text, rel))
@@ -180,27 +162,6 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
         if page is not None:
             pages.append(page)
     return pages
-
-
-def include_reader(config: Config) -> IncludeReader:
-    """Read fragments named by include directives, never outside ROOT (paths as Sphinx takes them)."""
-
-    def read(target: str, base: str) -> tuple[str, str]:
-        if target.startswith("/"):
-            path = config.docs / target.lstrip("/")
-        else:
-            path = (config.root / base).parent / target
-        rel = config.relpath(Path(os.path.normpath(path)))
-        if not inside(config.root, path):
-            raise SourceError("", 0, f"included file {target!r} resolves outside the project, not read")
-        if not path.is_file():
-            raise SourceError("", 0, f"included file {target!r} not found (looked for {rel})")
-        text, problem = read_text(path, rel)
-        if text is None:
-            raise SourceError("", 0, f"included file {rel}: {problem.message if problem else 'unreadable'}")
-        return rel, text
-
-    return read
 
 
 def load_pages(config: Config, cache: ParseCache | None = None) -> tuple[list[Page], list[Finding]]:

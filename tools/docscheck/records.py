@@ -10,6 +10,7 @@ import datetime as _dt
 import enum
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 class Severity(str, enum.Enum):
@@ -281,3 +282,53 @@ class Corpus:
     #: glossary entry bodies read as pages (their roles count as references and citations)
     entry_pages: tuple[Page, ...] = ()
     settings: RuleSettings = field(default_factory=RuleSettings)
+
+
+#: MyST extensions assumed when conf.py does not name them (see :mod:`docscheck.discovery`).
+DEFAULT_MYST_EXTENSIONS = frozenset({"colon_fence", "deflist", "dollarmath"})
+
+
+class ConfigError(Exception):
+    """Settings that cannot be used (missing directory, ill-typed key): a usage error, exit 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a check needs to know about a project; paths are absolute.
+
+    Built by :func:`docscheck.settings.load_config`.
+    """
+
+    root: Path
+    docs: Path
+    glossary: Path | None
+    bib: tuple[Path, ...]
+    review: bool = False
+    exclude: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    readability_min: float = 50.0
+    min_words: int = 80
+    source_suffixes: tuple[str, ...] = (".md", ".rst")
+    root_doc: str = "index"
+    docs_exclude: tuple[str, ...] = ()
+    #: conf.py's ``include_patterns`` (Sphinx's default ``**`` reads everything)
+    docs_include: tuple[str, ...] = ("**",)
+    myst_extensions: frozenset[str] = DEFAULT_MYST_EXTENSIONS
+    today: _dt.date = field(default_factory=_dt.date.today)
+    setup_findings: tuple[Finding, ...] = ()
+    #: the project has a ``[tool.docscheck]`` table: editorial rules apply
+    editorial: bool = False
+    language: str | None = None
+    evidence: bool = False
+    evidence_max_age: int = 6
+    #: the Sphinx conf.py that was read, if any
+    conf: Path | None = None
+    #: what discovery could not find or read fully, for the user (printed on stderr by the CLI)
+    notes: tuple[str, ...] = ()
+
+    def relpath(self, path: Path) -> str:
+        """``path`` relative to ROOT in POSIX form (as findings report it)."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,20 +1,75 @@
-"""Find and read the files of a project: pages under the docs dir, entries, BibTeX files.
+"""The project's file tree: what is inside ROOT, relative paths, exclusion, walking, safe reading.
 
+Nothing that resolves outside ROOT is read (:func:`inside`; FILE001 « outside the project, not
+read », :func:`outside_finding`). Findings name files relative to ROOT (:func:`relative`).
+``exclude`` globs (``**`` for any depth) are matched on those relative paths (:func:`is_excluded`).
 Directories are walked once each even through symlinks (loops are cut by remembering real
-directories), build and hidden directories are skipped, and reading never raises: a file that
-cannot be read or decoded becomes a FILE001 finding.
+directories), build and hidden directories are skipped (:func:`walk_files`); :func:`page_files`
+and :func:`entry_files` list what Sphinx and termbase read. Reading never raises: a file that
+cannot be read or decoded becomes a FILE001 finding (:func:`read_text`, :func:`readable_files`),
+and an included fragment is read only inside ROOT (:func:`include_reader`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .records import Finding, Severity
-from .settings import Config, glob_regex, inside, is_excluded, outside_finding
+from .parsers.page_collector import IncludeReader
+from .records import Config, Finding, Severity, SourceError
 
 SKIPPED_DIRS = frozenset({"_build", "_static", "_templates", "node_modules", "__pycache__", "venv", "build"})
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when ``path``, symlinks resolved, lies within ROOT: nothing else is ever read."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
+def outside_finding(rel: str, line: int = 1, what: str = "file") -> Finding:
+    """FILE001 for a path that resolves outside ROOT; its content is never read, so never shown."""
+    return Finding(rel, line, "FILE001", Severity.ERROR, f"{what} resolves outside the project, not read (docscheck reads only files under ROOT)")
+
+
+def relative(root: Path, path: Path) -> str:
+    """POSIX path relative to ROOT, without resolving symlinks (as the user sees it)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a glob with ``**`` (any depth) into a regex over POSIX relative paths."""
+    out = []
+    i = 0
+    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "(?:/.*)?$")
+
+
+def is_excluded(relpath: str, patterns: tuple[str, ...]) -> bool:
+    return any(glob_regex(p).match(relpath) for p in patterns)
 
 
 def walk_files(top: Path, suffixes: tuple[str, ...], root: Path | None = None, findings: list[Finding] | None = None) -> Iterator[Path]:
@@ -48,7 +103,7 @@ def walk_files(top: Path, suffixes: tuple[str, ...], root: Path | None = None, f
                 wanted = is_dir and name not in SKIPPED_DIRS or not is_dir and child.is_file() and name.endswith(suffixes)
                 if wanted and root is not None and child.is_symlink() and not inside(root, Path(child.path)):
                     if findings is not None:
-                        findings.append(outside_finding(_relative(Path(child.path), root), what="directory" if is_dir else "file"))
+                        findings.append(outside_finding(relative(root, Path(child.path)), what="directory" if is_dir else "file"))
                     continue
                 if wanted and is_dir:
                     stack.append(Path(child.path))
@@ -57,13 +112,6 @@ def walk_files(top: Path, suffixes: tuple[str, ...], root: Path | None = None, f
             except OSError:
                 continue
     return iter(sorted(found))
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def page_files(config: Config, findings: list[Finding] | None = None) -> list[Path]:
@@ -130,3 +178,41 @@ def read_text(path: Path, rel: str) -> tuple[str | None, Finding | None]:
     if "\x00" in text:
         return None, Finding(rel, 1, "FILE001", Severity.ERROR, "file contains NUL bytes; it is not a text file")
     return text, None
+
+
+def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding]) -> Iterator[tuple[Path, str, str]]:
+    """``(path, relative path, text)`` of each file that reads as UTF-8; FILE001 for the others.
+
+    A file that resolves outside ROOT is never opened (FILE001 « outside the project, not read »).
+    """
+    for path in paths:
+        rel = config.relpath(path)
+        if path.is_symlink() and not inside(config.root, path):  # directories were vetted when walked
+            findings.append(outside_finding(rel))
+            continue
+        text, problem = read_text(path, rel)
+        if problem is not None or text is None:
+            findings.append(problem)  # type: ignore[arg-type]
+            continue
+        yield path, rel, text
+
+
+def include_reader(config: Config) -> IncludeReader:
+    """Read fragments named by include directives, never outside ROOT (paths as Sphinx takes them)."""
+
+    def read(target: str, base: str) -> tuple[str, str]:
+        if target.startswith("/"):
+            path = config.docs / target.lstrip("/")
+        else:
+            path = (config.root / base).parent / target
+        rel = config.relpath(Path(os.path.normpath(path)))
+        if not inside(config.root, path):
+            raise SourceError("", 0, f"included file {target!r} resolves outside the project, not read")
+        if not path.is_file():
+            raise SourceError("", 0, f"included file {target!r} not found (looked for {rel})")
+        text, problem = read_text(path, rel)
+        if text is None:
+            raise SourceError("", 0, f"included file {rel}: {problem.message if problem else 'unreadable'}")
+        return rel, text
+
+    return read

@@ -18,6 +18,12 @@ Why the HTML link can never be dead (:mod:`termbase.handouts.html_link`): an opt
 « Version imprimable (PDF) » link only if its PDF exists in ``termbase_handouts_dir`` when the HTML
 is built, and the same build copies that PDF into ``<html>/fiches/``. Without handouts the site
 builds as before, without links; when PDFs appear or vanish, the pages concerned are rebuilt.
+``static/print.css`` and ``static/termbase-print.js`` serve readers who print a page from their
+browser (each definition printed once, the review dates, the page's address).
+
+What print needs in every LaTeX build, the guide's PDF as much as the sheets, lives here too, each
+its own extension loaded by ``extensions = ["termbase"]``: :mod:`termbase.handouts.latex_tables`
+(printed tables fit the page) and :mod:`termbase.handouts.svg_pdf` (SVG figures stay vectors).
 
 Configuration values:
 
