@@ -56,6 +56,20 @@ DOSSIER_2026_KEYS = frozenset(
 #: TMB-high tumours (marcus2021).
 VERIFIED_BY_TEAM_KEYS = frozenset({"inca_rcp", "has_acces_precoce", "lips2011", "marcus2021"})
 
+#: Issue 24 (content): records of ../shared/sources/DOSSIER-SAFETY-2026.md cited by the content pages
+#: and glossary, and sources checked with the search tool for glossary definitions and approvals
+#: (each entry's `verification` field says what was seen, where and when).
+ISSUE24_CONTENT_KEYS = frozenset(
+    {
+        "dangelo2024", "chamie2023", "burotto2023", "patel2023", "blank2024", "ctcae2025", "migden2018",
+        "davis2019", "baines2024", "aacr2024afamicel", "fda2024n803", "roche2024tecentriqsc",
+        "fda2024nivosc", "fda2025pembrosc", "fda2024tarlatamab", "scc_information", "msd_manuel",
+        "larousse_medical", "servicepublic_medecin_traitant", "bnds_dictionnaire", "foch_hdj",
+        "roche_avastin_guide", "sogni2009", "swissmedic_jemperli", "chuv_chimiotherapie",
+        "ministere2012peau", "universalis_anticorps", "chunantes_consentement", "rhouati_troponines",
+    }
+)
+
 #: The category vocabulary documented in glossary/README.md.
 CATEGORIES = frozenset(
     {"immunologie", "maladie", "biologie", "traitement", "examens", "essais-et-resultats", "effets-indesirables"}
@@ -263,7 +277,7 @@ def test_references_bib_parses_strictly_with_pybtex() -> None:
 
 def test_references_bib_holds_exactly_the_dossier_sources() -> None:
     keys = set(bibliography().entries.keys())
-    allowed = DOSSIER_KEYS | DOSSIER_2026_KEYS | VERIFIED_BY_TEAM_KEYS
+    allowed = DOSSIER_KEYS | DOSSIER_2026_KEYS | VERIFIED_BY_TEAM_KEYS | ISSUE24_CONTENT_KEYS
     assert DOSSIER_KEYS <= keys and keys <= allowed, (
         f"references.bib: missing {sorted(DOSSIER_KEYS - keys)}, unexpected {sorted(keys - allowed)}; "
         "keep the keys of ../shared/sources/DOSSIER.md and use only checked records of DOSSIER-2026.md"
