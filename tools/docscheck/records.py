@@ -372,6 +372,9 @@ class Config:
     language: str | None = None
     evidence: bool = False
     evidence_max_age: int = 6
+    #: PAGE006, and the file recording the figures each source supports
+    figures: bool = False
+    figures_file: Path | None = None
     #: the Sphinx conf.py that was read, if any
     conf: Path | None = None
     #: what discovery could not find or read fully, for the user (printed on stderr by the CLI)

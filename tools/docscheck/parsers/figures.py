@@ -26,7 +26,8 @@ from xml.parsers import expat
 from docscheck.records import Drawing, Finding, RecordedFigure, Severity
 
 FIGURE_KEYS = ("figure", "seen")
-EXAMPLE = "key:\n  - figure: 64,8 %\n    seen: DOSSIER.md, key record"
+#: How to write the file, for messages (findings are one line).
+EXAMPLE = "a bibliography key, then one « - figure: 64,8 % » item per figure with « seen: where you saw it » under it"
 #: SVG elements whose text a reader sees (``text``) or a screen reader reads (``title``, ``desc``).
 TEXT_ELEMENTS = frozenset({"text", "title", "desc"})
 
@@ -55,13 +56,16 @@ def parse_figures_text(text: str, path: str) -> tuple[list[RecordedFigure], list
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], [_error(path, mark.line + 1 if mark is not None else 1, f"invalid YAML: {problem}; each key of the bibliography lists its figures:\n{EXAMPLE}")]
+        context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and opened is not None and mark is not None and opened.line != mark.line:
+            problem += f" ({context} at line {opened.line + 1})"
+        return [], [_error(path, mark.line + 1 if mark is not None else 1, f"invalid YAML: {problem}; write {EXAMPLE}")]
     except RecursionError:
         return [], [_error(path, 1, "YAML nested too deeply to be read")]
     if root is None:
         return [], []
     if not isinstance(root, yaml.MappingNode):
-        return [], [_error(path, _line(root), f"the figures file must map bibliography keys to lists of figures, e.g.\n{EXAMPLE}")]
+        return [], [_error(path, _line(root), f"the figures file must map bibliography keys to lists of figures: write {EXAMPLE}")]
     figures: list[RecordedFigure] = []
     findings: list[Finding] = []
     seen_keys: dict[str, int] = {}
@@ -75,7 +79,7 @@ def parse_figures_text(text: str, path: str) -> tuple[list[RecordedFigure], list
             continue
         seen_keys[key] = _line(key_node)
         if not isinstance(value, yaml.SequenceNode):
-            findings.append(_error(path, _line(value), f"'{key}' must have a list of figures, each « - figure: … » with « seen: … », e.g.\n{EXAMPLE}"))
+            findings.append(_error(path, _line(value), f"'{key}' must have a list of figures: write {EXAMPLE}"))
             continue
         for item in value.value:
             figure = _figure(item, key, path, findings)

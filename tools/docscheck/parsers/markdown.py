@@ -240,6 +240,8 @@ class MystPageParser:
                         self.out.define(line, term, line)
                     self.inline(token, line, define_only=True)
                     continue
+                if group_end is not None:
+                    self.out.text(line, " ", "break")  # between table cells
                 self.inline(token, line)
                 if group_end is None:
                     self.out.end_block(heading=heading)

@@ -58,6 +58,7 @@ MAX_DIGITS = 15
 #: Dates written with digits (review dates, forms), URLs and e-mail addresses: never figures.
 MASKED = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+    rf"|(?<![\d.,])0{SPACE}?\d(?:(?:{SPACE}|\.)?\d){{2,}}"  # telephone numbers and codes: « 0 805 123 124 », « 01 44 23 04 04 »
 )
 #: Tokens that may hold a name with digits: letters, digits and the joiners of names.
 TOKEN = re.compile(r"[\w°.,/+\-–—]+")
@@ -74,7 +75,7 @@ MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 )
 NOT_A_CALL_AFTER = re.compile(rf"{SPACE}*(?:%|(?:{MONTHS}|{UNITS})\b)", re.IGNORECASE)
-PREVIOUS_WORD = re.compile(r"([\w’'-]+)[\s\u00a0\u202f.(«“\"≥≤<>=~]*$")
+PREVIOUS_WORD = re.compile(r"([\w’'-]+)(?:[\s\u00a0\u202f]+[A-Z]\.)?[\s\u00a0\u202f.(«“\"≥≤<>=~]*$")
 #: What joins a classified number to the next one (« grades 3 et 4 », « phase 1/2 »).
 JOINER = re.compile(rf"{SPACE}*(?:,|et|ou|à|/|[–—-]){SPACE}*$")
 NUMBERING_AFTER = re.compile(rf"{SPACE}*[.):](?:\s|$)")
@@ -200,6 +201,8 @@ def figures(text: str, thousands_comma: bool = False) -> list[Number]:
             found.append(Number(m.start(), m.end(), text[m.start() : m.end()].strip(), (first, second), "ratio", percent))
         elif m.group("b") is not None:
             second = value_of(m.group("b"), thousands_comma)
+            if second is not None and second < first and "à" not in m.group("range"):
+                continue  # « 322-1 »: a reference number, not a range
             values = (first,) if second is None else (first, second)
             found.append(Number(m.start(), m.end(), text[m.start() : m.end()].strip(), values, "range", percent))
         else:
