@@ -99,10 +99,14 @@ def test_page003_reports_any_figure_in_a_paragraph_that_cites_nothing(findings):
     assert reported(findings, "PAGE003") == {("chiffres.md", 34, "22 mois")}
 
 
-def test_page006_needs_figures_true():
+def test_page006_needs_figures_true_and_without_it_page003_reports_only_percentages(tmp_path):
     report = check_project(FIGURES, load_config(FIGURES, {"figures": False}))
-    assert not [f for f in report.findings if f.code == "PAGE006"]
-    assert [f.code for f in report.findings] == ["PAGE003"]
+    assert report.findings == []  # « 22 mois » is no percentage
+    root = tmp_path / "project"
+    shutil.copytree(FIGURES, root)
+    (root / "chiffres.md").write_text((root / "chiffres.md").read_text(encoding="utf-8").replace("22 mois", "22 mois, soit 12 %"), encoding="utf-8")
+    report = check_project(root, load_config(root, {"figures": False}))
+    assert [(f.code, f.line, f.message.split("'")[:2]) for f in report.findings] == [("PAGE003", 34, ["percentage ", "12 %"])]
 
 
 def test_bad_yaml_is_file001_at_its_line():

@@ -6,7 +6,8 @@ directive) and not a bibliography page (it has a ``bibliography`` directive).
 
 - PAGE003 (a figure in a paragraph that cites nothing) finds figures as PAGE006 does
   (:mod:`.figure_numbers`: percentages, counts, durations, ranges, years, ratios; not names,
-  classifications, emergency numbers or numbering).
+  classifications, emergency numbers or numbering): every figure with ``figures = true``,
+  percentages only without it.
 - PAGE001, PAGE003 and PAGE004 are editorial rules: they apply only when the project opted in
   with a ``[tool.docscheck]`` table; PAGE001 and PAGE003 also need a bibliography, and PAGE004
   (a French formula) a French project (``language = "fr"``).
@@ -118,18 +119,21 @@ def review_metadata(corpus: Corpus) -> Iterator[Finding]:
 def uncited_figures(corpus: Corpus) -> Iterator[Finding]:
     """PAGE003: a paragraph (or table) giving a figure (:mod:`.figure_numbers`) cites its source.
 
-    One finding per paragraph, at its first figure.
+    Every figure in a project that checks figures (``figures = true``, PAGE006), percentages in
+    the others. One finding per paragraph, at its first figure.
     """
     if not cites_are_expected(corpus):
         return
+    every = corpus.settings.figures
+    what = "figure" if every else "percentage"
     for page in corpus.pages:
         for prose in page.prose:
             if prose.cited or prose.heading:
                 continue
             read, found = prose_figures(prose)
-            if found:
-                line = read.line_at(found[0].start)
-                yield Finding(page.path, line, "PAGE003", Severity.WARNING, f"figure '{found[0].text}' in a paragraph that cites nothing; add {{cite:p}}`key` to this paragraph")
+            if first := next((n for n in found if every or n.percent), None):
+                line = read.line_at(first.start)
+                yield Finding(page.path, line, "PAGE003", Severity.WARNING, f"{what} '{first.text}' in a paragraph that cites nothing; add {{cite:p}}`key` to this paragraph")
 
 
 def readability(corpus: Corpus) -> Iterator[Finding]:
