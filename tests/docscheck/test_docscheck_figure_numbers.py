@@ -50,6 +50,9 @@ def test_a_figure_is_read_as_a_french_reader_writes_it(text, expected):
         "relu le 2026-11-01, à revoir le 01/11/2027",
         "voir https://www.e-cancer.fr/2024/page-3 ou écrire à contact2@cancer.fr",
         "24 heures sur 24 et 7 jours sur 7",
+        "appelez le 0 805 123 124 ou le 01 44 23 04 04",
+        "l’article D. 322-1 du Code de la sécurité sociale",
+        "l’article 322-1",
     ],
 )
 def test_numbers_that_are_not_claims_are_left_out(text):
