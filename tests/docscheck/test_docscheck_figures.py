@@ -221,3 +221,35 @@ def test_supported_figures(sentence, recorded):
 )
 def test_unsupported_figures(sentence, recorded):
     assert [f.code for f in unsupported_figures(corpus(sentence, recorded))] == ["PAGE006"]
+
+
+# -- what the page parsers keep for PAGE006 ------------------------------------------------------
+
+
+def parsed(text: str) -> Page:
+    from docscheck.parsers.markdown import markdown_parser
+    from docscheck.parsers.pages import parse_page
+
+    page, _findings = parse_page(text, "p.md", markdown_parser(frozenset({"colon_fence"})))
+    assert page is not None
+    return page
+
+
+def test_a_list_table_cell_is_sourced_by_the_table_caption():
+    page = parsed(":::{list-table} Réponses {cite:p}`k2020`\n* - A\n  - 64,8 %\n:::\n")
+    cell = next(p for p in page.prose if "64,8" in p.text)
+    assert cell.cited and cell.context == ("k2020",)
+
+
+def test_a_table_keeps_its_rows_and_its_cells_apart():
+    page = parsed("| a | b |\n|---|---|\n| x | 12 % {cite:p}`k2020` |\n")
+    (table,) = page.prose
+    assert len(table.rows) == 2 and "x 12 %" in " ".join(table.text.split())
+    assert [key for _index, key in table.cites] == ["k2020"]
+
+
+def test_a_figure_records_its_image_and_caption_keys_and_its_argument_is_not_prose():
+    page = parsed(":::{figure} img/a.svg\n:alt: A\n\nLégende {cite:p}`k2020` et {cite:t}`j2019`.\n:::\n")
+    (block,) = page.figures
+    assert (block.image, block.keys, block.line) == ("img/a.svg", ("k2020", "j2019"), 1)
+    assert all("svg" not in p.text for p in page.prose)

@@ -207,7 +207,7 @@ class MystPageParser:
             if kind in ("bullet_list_open", "ordered_list_open"):
                 if list_depth == 0:
                     outer_list = self.out.context
-                    self.out.context = self.out.lead_in_keys()
+                    self.out.context = self.out.lead_in_keys() or outer_list
                 list_depth += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
