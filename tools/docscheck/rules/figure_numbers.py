@@ -55,13 +55,16 @@ FIGURE = re.compile(
 )
 #: More digits than this make an identifier, not a figure.
 MAX_DIGITS = 15
-#: Dates written with digits (review dates, forms), URLs and e-mail addresses: never figures.
+#: Dates written with digits (review dates, forms) and telephone numbers: never figures.
 MASKED = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|https?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
-    rf"|(?<![\d.,])0{SPACE}?\d(?:(?:{SPACE}|\.)?\d){{2,}}"  # telephone numbers and codes: « 0 805 123 124 », « 01 44 23 04 04 »
+    r"(?=\d)(?:\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    rf"|(?<![\d.,])0{SPACE}?\d(?:(?:{SPACE}|\.)?\d){{2,}})"  # telephone numbers and codes: « 0 805 123 124 », « 01 44 23 04 04 »
 )
-#: Tokens that may hold a name with digits: letters, digits and the joiners of names.
-TOKEN = re.compile(r"[\w°.,/+\-–—]+")
+#: Addresses, looked for only in a text with « @ », « :// » or « www. » (most texts have none).
+ADDRESSES = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
+#: Tokens with a digit that may hold a name: letters, digits and the joiners of names (only tokens
+#: with a digit are matched, from their start: most words never reach the Python check).
+TOKEN = re.compile(r"(?<![\w°.,/+\-–—])[\w°.,/+\-–—]*?\d[\w°.,/+\-–—]*")
 CLASSIFIERS = frozenset(
     {
         "phase", "phases", "grade", "grades", "stade", "stades", "type", "types", "version", "versions",
@@ -82,6 +85,9 @@ NUMBERING_AFTER = re.compile(rf"{SPACE}*[.):](?:\s|$)")
 #: What may stand between a sentence end and a numbering (spaces, an opening quote or bracket).
 OPENERS = " \t\n\u00a0\u202f«\"“("
 PREFILTER = re.compile(r"\d")
+SPACES = re.compile(SPACE)
+ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+ELISION = re.compile(r"[’']")
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,10 @@ def value_of(text: str, thousands_comma: bool = False) -> Decimal | None:
 
     With ``thousands_comma``, « 1,174 » (English thousands) is 1174.
     """
-    compact = re.sub(SPACE, "", text)
+    compact = SPACES.sub("", text)
     if sum(c.isdigit() for c in compact) > MAX_DIGITS:
         return None
-    if thousands_comma and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", compact):
+    if thousands_comma and ENGLISH_THOUSANDS.fullmatch(compact):
         compact = compact.replace(",", "")
     try:
         return Decimal(compact.replace(",", "."))
@@ -130,13 +136,13 @@ def _mask(text: str, pattern: re.Pattern[str], keep: object = None) -> str:
 
 def _is_name_token(token: str) -> bool:
     """A token with both a digit and a letter (PD-1, CD19, v6.0, 1er) names something."""
-    return any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
+    return not token.isdigit() and any(c.isalpha() for c in token)
 
 
 def _previous_word(text: str, start: int) -> str:
     """The word before ``start`` (after an elided article: « l’étape » gives « étape »)."""
     m = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return re.split(r"[’']", m.group(1))[-1] if m else ""
+    return ELISION.split(m.group(1))[-1] if m else ""
 
 
 def _names_something(word: str) -> bool:
@@ -174,7 +180,10 @@ def figures(text: str, thousands_comma: bool = False) -> list[Number]:
     """The figures of ``text`` in order, leaving out the numbers that are not claims (module doc)."""
     if not PREFILTER.search(text):
         return []
-    masked = _mask(_mask(text, MASKED), TOKEN, _is_name_token)
+    masked = _mask(text, MASKED)
+    if "@" in text or "://" in text or "www." in text:
+        masked = _mask(masked, ADDRESSES)
+    masked = _mask(masked, TOKEN, _is_name_token)
     found: list[Number] = []
     classified_end = -1  # end of the last number left out as a classification
     for m in FIGURE.finditer(masked):
@@ -234,6 +243,9 @@ def read_prose(prose: Prose) -> ReadProse:
     return ReadProse("".join(pieces), tuple(starts), tuple(line for line, _text, _order, _kind in prose.segments))
 
 
-def prose_figures(prose: Prose) -> tuple[ReadProse, list[Number]]:
+def prose_figures(prose: Prose) -> tuple[ReadProse | None, list[Number]]:
+    """The figures of a block (none, and no text read, when no segment holds a digit)."""
+    if not any(PREFILTER.search(text) for _line, text, _order, kind in prose.segments if kind != "break"):
+        return None, []
     read = read_prose(prose)
     return read, figures(read.text)

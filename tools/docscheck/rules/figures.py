@@ -171,7 +171,7 @@ def unsupported_figures(corpus: Corpus) -> Iterator[Finding]:
             if prose.heading or not prose.cited:
                 continue
             read, found = prose_figures(prose)
-            if not found:
+            if read is None or not found:
                 continue
             starts, keys = unit_keys(prose, read)
             for number in found:

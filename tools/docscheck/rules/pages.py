@@ -131,7 +131,7 @@ def uncited_figures(corpus: Corpus) -> Iterator[Finding]:
             if prose.cited or prose.heading:
                 continue
             read, found = prose_figures(prose)
-            if first := next((n for n in found if every or n.percent), None):
+            if read is not None and (first := next((n for n in found if every or n.percent), None)):
                 line = read.line_at(first.start)
                 yield Finding(page.path, line, "PAGE003", Severity.WARNING, f"{what} '{first.text}' in a paragraph that cites nothing; add {{cite:p}}`key` to this paragraph")
 
