@@ -9,6 +9,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docscheck.cli import main
 from docscheck.parsers.figures import parse_figures_text, parse_svg_text
@@ -253,3 +255,16 @@ def test_a_figure_records_its_image_and_caption_keys_and_its_argument_is_not_pro
     (block,) = page.figures
     assert (block.image, block.keys, block.line) == ("img/a.svg", ("k2020", "j2019"), 1)
     assert all("svg" not in p.text for p in page.prose)
+
+
+SEGMENT = st.tuples(st.integers(1, 9), st.text(alphabet=st.sampled_from(list("0123456789 ,.%–-:!?«»abcé\u202f\u00a0")), max_size=30), st.sampled_from(["text", "link", "break"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SEGMENT, max_size=8), st.lists(st.tuples(st.integers(0, 9), st.sampled_from(["k2020", "x"])), max_size=4), st.lists(st.integers(0, 9), max_size=3))
+def test_arbitrary_prose_never_crashes_page006(segments, cites, rows):
+    prose = Prose(1, tuple((line, text, order, kind) for order, (line, text, kind) in enumerate(segments)), True, cites=tuple(cites), rows=tuple(sorted(rows)))
+    page = Page("p.md", {}, {}, False, (), (), (), (prose,))
+    found = Corpus(pages=(page,), figures=(RecordedFigure("k2020", "1 sur 3", "p. 1", "f.yaml", 1),), settings=RuleSettings(figures=True))
+    for finding in unsupported_figures(found):
+        assert finding.line in {line for line, _text, _kind in segments}
