@@ -268,3 +268,12 @@ def test_arbitrary_prose_never_crashes_page006(segments, cites, rows):
     found = Corpus(pages=(page,), figures=(RecordedFigure("k2020", "1 sur 3", "p. 1", "f.yaml", 1),), settings=RuleSettings(figures=True))
     for finding in unsupported_figures(found):
         assert finding.line in {line for line, _text, _kind in segments}
+
+
+def test_a_rest_figure_records_its_image_relative_to_the_page():
+    from docscheck.parsers.markdown import markdown_parser
+    from docscheck.parsers.pages import parse_page
+
+    page, _findings = parse_page(".. figure:: img/a.svg\n\n   Légende :cite:p:`k2020`.\n", "docs/p.rst", markdown_parser(frozenset()))
+    assert page is not None and [(b.image, b.keys, b.line) for b in page.figures] == [("docs/img/a.svg", ("k2020",), 1)]
+    assert all("svg" not in p.text for p in page.prose)
