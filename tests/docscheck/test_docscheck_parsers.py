@@ -67,7 +67,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from docscheck.parsers.glossary_entries import _load_yaml  # noqa: E402
-from docscheck.parsers.simple_yaml import load_simple  # noqa: E402
+from docscheck.parsers.glossary_entries import load_simple  # noqa: E402
 
 ATOMS = ["lymphocyte", "yes", "No", "on", "null", "12", "012", "-3", "2026-11-01", "2026-13-45", "2026-1-5", "a, b", "l’immunité", "x: y",
          "# c", "'q'", '"d"', "[a, b]", "[]", "[k2001, k2002]", "[a, [b]]", "1.5", "~", "=", "é«»", "a #b", "- x", "&a", "", "3:20", "+5", "TRUE"]  # fmt: skip

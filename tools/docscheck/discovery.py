@@ -185,6 +185,30 @@ def discover(root: Path, settings: dict[str, Any]) -> Discovery:
     return Discovery(docs, conf_path, conf, conf_rel, glossary, safe_bib, findings, notes)
 
 
+def figures_file(root: Path, settings: dict[str, Any], bib: list[Path], figures: bool) -> tuple[Path | None, list[Finding], list[str]]:
+    """The figures file (PAGE006): ``figures_file``, else ``<first bib file stem>-figures.yaml`` beside
+    it (ROOT without a bibliography), with findings and notes.
+
+    A named file must exist (:class:`ConfigError`); the default one may not (with ``figures = true``,
+    a note says so). One that resolves outside ROOT is never read (FILE001).
+    """
+    if "figures_file" in settings:
+        value = settings["figures_file"]
+        if not isinstance(value, str):
+            raise ConfigError('[tool.docscheck] figures_file must be a path, e.g. "references-figures.yaml"')
+        path = _resolve(root, value)
+        if not path.is_file():
+            raise ConfigError(f"figures file {path} {_missing(path, 'a file')}; fix [tool.docscheck] figures_file")
+    else:
+        path = bib[0].with_name(bib[0].stem + "-figures.yaml") if bib else root / "references-figures.yaml"
+        if not path.is_file():
+            note = f"figures = true but {relative(root, path)} does not exist: no source records a figure, so PAGE006 reports every cited figure"
+            return None, [], [note] if figures else []
+    if not inside(root, path):
+        return None, [outside_finding(relative(root, path), what="figures file")], []
+    return path, [], []
+
+
 def documents(conf: SphinxConf | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """``root_doc``, the exclusion globs (``exclude_patterns``, ``templates_path``) and
     ``include_patterns`` of conf.py, relative to the source directory, as Sphinx takes them."""

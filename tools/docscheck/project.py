@@ -12,20 +12,22 @@ tools that read glossary entries one file at a time.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .parsers.bibtex import parse_bib_text
+from .parsers.figures import parse_figures_text, parse_svg_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
 from .parsers.page_collector import IncludeReader
 from .parsers.pages import file_error, parse_page
-from .records import BibEntry, Config, ConfigError, Corpus, Finding, GlossaryEntry, Page, RuleSettings, Severity, SourceError
+from .records import BibEntry, Config, ConfigError, Corpus, Drawing, Finding, GlossaryEntry, Page, RecordedFigure, RuleSettings, Severity, SourceError
 from .rules import run_rules
 from .settings import load_config
-from .source_files import entry_files, include_reader, is_excluded, page_files, readable_files
+from .source_files import entry_files, include_reader, inside, is_excluded, outside_finding, page_files, read_text, readable_files
 
 __all__ = [
     "Config",
@@ -205,6 +207,54 @@ def parse_bib_files(files: list[tuple[str, str]]) -> tuple[list[BibEntry], list[
     return entries, findings
 
 
+def load_figures(config: Config, cache: ParseCache | None = None) -> tuple[list[RecordedFigure], list[Finding]]:
+    """The figures each source supports (``figures = true``), from the figures file."""
+    if not config.figures or config.figures_file is None:
+        return [], []
+    findings: list[Finding] = []
+    for _path, rel, text in readable_files([config.figures_file], config, findings):
+        if cache is None:
+            figures, file_findings = parse_figures_text(text, rel)
+        else:
+            figures, file_findings = cache.get(("figures", rel, text_digest(text)), lambda: parse_figures_text(text, rel))
+        return figures, findings + file_findings
+    return [], findings
+
+
+def load_drawings(config: Config, pages: list[Page], cache: ParseCache | None = None) -> tuple[dict[str, Drawing], list[Finding]]:
+    """The SVG drawings that figures with a cited caption show, by :attr:`FigureBlock.image` (``figures = true``).
+
+    Paths are taken as Sphinx takes them (relative to the page, or to the source directory with a
+    leading ``/``); a missing image is Sphinx's to report, one outside ROOT is never read (FILE001).
+    """
+    drawings: dict[str, Drawing] = {}
+    findings: list[Finding] = []
+    if not config.figures:
+        return drawings, findings
+    for page in pages:
+        for block in page.figures:
+            if block.image in drawings or not block.keys or not block.image.lower().endswith(".svg"):
+                continue
+            path = config.docs / block.image.lstrip("/") if block.image.startswith("/") else config.root / block.image
+            if not inside(config.root, path):
+                findings.append(outside_finding(page.path, block.line, what=f"figure image {block.image!r}"))
+                continue
+            if not path.is_file():
+                continue
+            rel = config.relpath(Path(os.path.normpath(path)))
+            text, problem = read_text(path, rel)
+            if text is None:
+                findings.append(problem)  # type: ignore[arg-type]
+                continue
+            if cache is None:
+                drawing, svg_findings = parse_svg_text(text, rel)
+            else:
+                drawing, svg_findings = cache.get(("svg", rel, text_digest(text)), lambda: parse_svg_text(text, rel))  # noqa: B023
+            drawings[block.image] = drawing
+            findings += svg_findings
+    return drawings, findings
+
+
 def apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
     """Apply ``[tool.docscheck.severity]`` (``off`` drops a code) and ``exclude`` to findings."""
     result = []
@@ -247,11 +297,15 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     entries, entry_findings = load_glossary(config.root, config, cache)
     pages, page_findings = load_pages(config, cache)
     bib, bib_findings = load_bibliography(config, cache)
-    findings += entry_findings + page_findings + bib_findings
+    figures, figure_findings = load_figures(config, cache)
+    drawings, drawing_findings = load_drawings(config, pages, cache)
+    findings += entry_findings + page_findings + bib_findings + figure_findings + drawing_findings
     corpus = Corpus(
         pages=tuple(pages),
         entries=tuple(entries),
         bib=tuple(bib),
+        figures=tuple(figures),
+        drawings=drawings,
         entry_pages=tuple(load_entry_pages(entries, config, cache)),
         settings=RuleSettings(
             review=config.review,
@@ -262,6 +316,8 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
             language=config.language,
             evidence=config.evidence,
             evidence_max_age=config.evidence_max_age,
+            figures=config.figures,
+            figures_file=config.relpath(config.figures_file) if config.figures_file else "references-figures.yaml",
         ),
     )
     findings += run_rules(corpus)

@@ -149,6 +149,20 @@ class BibliographyBlock:
 
 
 @dataclass(frozen=True)
+class FigureBlock:
+    """A ``figure`` directive: the image it shows and the keys its caption cites.
+
+    ``image`` is relative to ROOT (normalised), or to the Sphinx source directory when it starts
+    with ``/``, as Sphinx reads it.
+    """
+
+    path: str
+    line: int
+    image: str
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Prose:
     """Visible running text of one paragraph-like block (no code, no links, no role content).
 
@@ -162,6 +176,14 @@ class Prose:
     segments: tuple[tuple[int, str, int, str], ...]
     cited: bool
     heading: bool = False
+    #: ``(segment index, key)`` of each citation, where it sits in ``segments`` (PAGE006 finds the
+    #: sentence a citation belongs to)
+    cites: tuple[tuple[int, str], ...] = ()
+    #: the index in ``segments`` where each row of a table starts (empty: not a table)
+    rows: tuple[int, ...] = ()
+    #: keys that source the block when it cites nothing itself: those of a cited lead-in paragraph
+    #: ending with « : » (for the list or table it introduces) or of a table's caption
+    context: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -184,6 +206,7 @@ class Page:
     directives: frozenset[str] = frozenset()
     is_root: bool = False
     bibliographies: tuple[BibliographyBlock, ...] = ()
+    figures: tuple[FigureBlock, ...] = ()
 
     @property
     def is_glossary_page(self) -> bool:
@@ -209,6 +232,26 @@ class BibEntry:
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name.lower(), self.line)
+
+
+@dataclass(frozen=True)
+class RecordedFigure:
+    """A figure a bibliography entry supports, from the figures file (``references-figures.yaml``):
+    as a reader writes it (``figure``) and where it was seen in the source (``seen``)."""
+
+    key: str
+    figure: str
+    seen: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The texts a reader sees in an SVG a figure shows (``<text>``, ``<title>``, ``<desc>``), at their lines."""
+
+    path: str
+    texts: tuple[tuple[int, str], ...] = ()
 
 
 #: The vocabulary of the ``evidence`` field of a BibTeX entry: what kind of source it is, as a code
@@ -270,6 +313,10 @@ class RuleSettings:
     evidence: bool = False
     #: PAGE005: years after which a page's newest source is stale (0 turns the rule off)
     evidence_max_age: int = 6
+    #: PAGE006: every figure next to a citation is one its sources record
+    figures: bool = False
+    #: the figures file, as findings name it
+    figures_file: str = "references-figures.yaml"
 
 
 @dataclass(frozen=True)
@@ -279,6 +326,10 @@ class Corpus:
     pages: tuple[Page, ...] = ()
     entries: tuple[GlossaryEntry, ...] = ()
     bib: tuple[BibEntry, ...] = ()
+    #: what each source supports (``figures = true``), and the drawings of figures by their
+    #: :attr:`FigureBlock.image`
+    figures: tuple[RecordedFigure, ...] = ()
+    drawings: dict[str, Drawing] = field(default_factory=dict, compare=False, hash=False)
     #: glossary entry bodies read as pages (their roles count as references and citations)
     entry_pages: tuple[Page, ...] = ()
     settings: RuleSettings = field(default_factory=RuleSettings)
@@ -321,6 +372,9 @@ class Config:
     language: str | None = None
     evidence: bool = False
     evidence_max_age: int = 6
+    #: PAGE006, and the file recording the figures each source supports
+    figures: bool = False
+    figures_file: Path | None = None
     #: the Sphinx conf.py that was read, if any
     conf: Path | None = None
     #: what discovery could not find or read fully, for the user (printed on stderr by the CLI)

@@ -7,7 +7,8 @@ pyproject.toml, then ``overrides`` (the CLI).
 (bool, enables PAGE002 and PAGE005), ``exclude`` (globs relative to ROOT, ``**`` allowed),
 ``readability_min`` (number, PAGE004 threshold, default 50), ``min_words`` (PAGE004 ignores shorter
 pages, default 80), ``language`` (overrides conf.py's), ``evidence`` (bool, enables CITE006),
-``evidence_max_age`` (years, PAGE005, default 6, 0 = off) and the table ``[tool.docscheck.severity]``
+``evidence_max_age`` (years, PAGE005, default 6, 0 = off), ``figures`` (bool, enables PAGE006),
+``figures_file`` (default: ``<first bib file>-figures.yaml`` beside it) and the table ``[tool.docscheck.severity]``
 mapping a code to ``"error"``, ``"warning"`` or ``"off"``. The table's mere presence opts the project
 in to the editorial rules (PAGE001, PAGE003, PAGE004, TERM006, TERM007).
 """
@@ -20,7 +21,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .discovery import discover, documents, myst_extensions, source_suffixes, str_list
+from .discovery import discover, documents, figures_file, myst_extensions, source_suffixes, str_list
 from .records import Config, ConfigError, Finding, Severity
 from .source_files import inside, outside_finding
 
@@ -29,7 +30,7 @@ __all__ = ["CODES", "Config", "ConfigError", "load_config"]
 CODES = (
     "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007",
     "CITE001", "CITE002", "CITE003", "CITE004", "CITE005",
-    "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "FILE001",
+    "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "FILE001",
 )  # fmt: skip
 SEVERITY_CHOICES = ("error", "warning", "off")
 
@@ -71,7 +72,7 @@ def _severity_table(value: Any) -> dict[str, str]:
 
 #: The keys of ``[tool.docscheck]`` (``severity`` is the ``[tool.docscheck.severity]`` table).
 SETTINGS = frozenset({"docs", "glossary", "bib", "language", "today", "review", "exclude", "severity",
-                      "readability_min", "min_words", "evidence", "evidence_max_age"})  # fmt: skip
+                      "readability_min", "min_words", "evidence", "evidence_max_age", "figures", "figures_file"})  # fmt: skip
 
 
 def _bool(settings: dict[str, Any], key: str, default: bool) -> bool:
@@ -124,6 +125,10 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
             language = None
 
     root_doc, docs_exclude, docs_include = documents(conf)
+    figures = _bool(settings, "figures", False)
+    figures_path, figures_findings, figures_notes = figures_file(root, settings, found.bib, figures)
+    findings += figures_findings
+    notes += figures_notes
 
     today = settings.get("today", _dt.date.today())
     if not isinstance(today, _dt.date):
@@ -149,6 +154,8 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         language=language,
         evidence=_bool(settings, "evidence", False),
         evidence_max_age=_number(settings, "evidence_max_age", 6, int, minimum=0),
+        figures=figures,
+        figures_file=figures_path,
         conf=found.conf_path.resolve() if found.conf_path is not None and inside(root, found.conf_path) else None,
         notes=tuple(notes),
     )

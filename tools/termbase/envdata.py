@@ -74,8 +74,8 @@ class TermbaseData:
     written_navigation: dict[str, str] = field(default_factory=dict)
     #: fingerprint of the code that parsed ``glossary`` (entries are parsed again when it changes)
     glossary_code: str = ""
-    #: (path, line, code) of findings already reported during this build
-    reported: set[tuple[str, int, str]] = field(default_factory=set)
+    #: (path, line, code, message) of findings already reported during this build
+    reported: set[tuple[str, int, str, str]] = field(default_factory=set)
 
     @property
     def entries(self) -> dict[str, GlossaryEntry]:

@@ -45,6 +45,8 @@ REST_DIRECTIVES = frozenset({"eval-rst", "eval_rst"})
 QUOTED_SCALAR = re.compile(r'"(?P<double>(?:[^"\\]|\\.)*)"\s*|\'(?P<single>(?:[^\']|\'\')*)\'\s*')
 #: Blocks inside which every inline token belongs to one "paragraph" (for citations and PAGE003).
 GROUPING_BLOCKS = {"table_open": "table_close"}
+#: Directives whose argument is a caption that sources their table (PAGE006).
+TABLE_DIRECTIVES = frozenset({"table", "list-table", "csv-table"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -193,6 +195,10 @@ class MystPageParser:
         group_end: str | None = None
         heading = False
         list_depth = 0
+        #: the sources of the enclosing blocks, restored when a list or table introduced by a cited
+        #: lead-in (« … {cite:p}`k` : ») ends
+        outer_list: tuple[str, ...] = ()
+        outer_table: tuple[str, ...] = ()
         #: for each open definition list, whether it is a glossary (``{.glossary}``)
         glossaries: list[bool] = []
         in_term = False
@@ -200,17 +206,23 @@ class MystPageParser:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
                 if list_depth == 0:
-                    self.out.inherit_cited = self.out.lead_in_is_cited()
+                    outer_list = self.out.context
+                    self.out.context = self.out.lead_in_keys() or outer_list
                 list_depth += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
                 if list_depth == 0:
-                    self.out.inherit_cited = False
+                    self.out.context = outer_list
             elif kind in GROUPING_BLOCKS and group_end is None:
                 group_end = GROUPING_BLOCKS[kind]
+                outer_table = self.out.context
+                self.out.context = self.out.lead_in_keys() or outer_table
             elif kind == group_end:
                 group_end = None
                 self.out.end_block()
+                self.out.context = outer_table
+            elif kind == "tr_open" and group_end is not None:
+                self.out.row()
             elif kind == "heading_open":
                 heading = True
             elif kind == "dl_open":
@@ -228,6 +240,8 @@ class MystPageParser:
                         self.out.define(line, term, line)
                     self.inline(token, line, define_only=True)
                     continue
+                if group_end is not None:
+                    self.out.text(line, " ", "break")  # between table cells
                 self.inline(token, line)
                 if group_end is None:
                     self.out.end_block(heading=heading)
@@ -259,17 +273,20 @@ class MystPageParser:
         if name == "include":
             self.include(argument, directive_options(token.content), fence_line)
             return
+        start = len(self.out.citations)
         if name == "csv-table":
             self._options_text = token.content.split("\n")[:skipped]
             self.csv_table(directive_options(token.content), lines, first, fence_line, argument)
             return
-        if argument:
+        if argument and name != "figure":  # a figure's argument is its image
             # An admonition's fence-line text is content; another directive's argument is a title.
             self.walk_title(argument, fence_line, title=name not in CONTENT_ON_FENCE_LINE)
         last = offset + (token.map[1] if token.map else 0)
-        with self.out.directive_body(fence_line, last) as readable:
-            if readable:
-                self.parse("\n".join(lines), first - 1)
+        caption = self.out.keys_since(start) if name in TABLE_DIRECTIVES else ()
+        with self.out.figure(argument, fence_line) if name == "figure" else self.out.sourced_by(caption):
+            with self.out.directive_body(fence_line, last) as readable:
+                if readable:
+                    self.parse("\n".join(lines), first - 1)
 
     def include(self, target: str, options: dict[str, str], line: int) -> None:
         """```` ```{include} ````: the fragment is MyST, at its own lines, relative to the current file."""
@@ -281,8 +298,13 @@ class MystPageParser:
 
     def csv_table(self, options: dict[str, str], lines: list[str], first: int, line: int, title: str) -> None:
         """``csv-table``: the title, the header option and each cell are MyST."""
+        start = len(self.out.citations)
         if title:
             self.walk_title(title, line, title=True)
+        with self.out.sourced_by(self.out.keys_since(start)):
+            self.csv_table_cells(options, lines, first, line)
+
+    def csv_table_cells(self, options: dict[str, str], lines: list[str], first: int, line: int) -> None:
         header_line = line + next((i + 1 for i, text in enumerate(self._options_text) if text.startswith(":header:")), 0)
         for _offset, cell in csv_cells([options["header"]], options.get("delim")) if options.get("header") else ():
             self.parse(cell, header_line - 1)

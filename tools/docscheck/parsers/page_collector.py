@@ -8,11 +8,12 @@ their roles are reported at the fragment's own path and line, as Sphinx reports 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from docscheck.records import BibliographyBlock, Citation, DefinedTerm, Finding, Page, Prose, Severity, SourceError, TermRef
+from docscheck.records import BibliographyBlock, Citation, DefinedTerm, FigureBlock, Finding, Page, Prose, Severity, SourceError, TermRef
 
 #: ``reader(target, base)``: the path (relative to ROOT) and text of the file ``target`` names,
 #: relative to the file ``base`` (a leading ``/`` means the Sphinx source directory). It raises
@@ -55,12 +56,16 @@ class PageCollector:
         self.prose: list[Prose] = []
         self.directives: set[str] = set()
         self.bibliographies: list[BibliographyBlock] = []
+        self.figures: list[FigureBlock] = []
         self.order = 0
         self._segments: list[tuple[int, str, int, str]] = []
         self._cited = False
+        self._cites: list[tuple[int, str]] = []
+        self._rows: list[int] = []
         self._first_line = 0
-        #: set while reading a list introduced by a cited paragraph ending with ":"
-        self.inherit_cited = False
+        #: the keys that source blocks citing nothing themselves: set while reading a list or table
+        #: introduced by a cited paragraph ending with ":", or a table under a cited caption
+        self.context: tuple[str, ...] = ()
         self.page_path = path
         self.include_reader: IncludeReader | None = None
         self.findings: list[Finding] = []
@@ -194,24 +199,63 @@ class PageCollector:
             self._segments.append((line, text, order, "link"))
         elif is_cite_role(name):
             self._cited = True
+            self.text(line, " ", "break")
             for key in content.split(","):
                 if key := key.strip():
                     self.citations.append(Citation(self.path, line, key, name))
-            self.text(line, " ", "break")
+                    if not self._includes:
+                        self._cites.append((len(self._segments) - 1, key))
         else:
             self.text(line, " ", "break")
 
     def end_block(self, heading: bool = False) -> None:
         """Close the current paragraph-like block and keep it if it has any text."""
         if self._segments:
-            cited = self._cited or self.inherit_cited
-            self.prose.append(Prose(self._first_line, tuple(self._segments), cited, heading))
+            cited = self._cited or bool(self.context)
+            rows = tuple(self._rows) if self._rows else ()
+            self.prose.append(Prose(self._first_line, tuple(self._segments), cited, heading, tuple(self._cites), rows, self.context))
         self._segments = []
         self._cited = False
+        self._cites = []
+        self._rows = []
 
-    def lead_in_is_cited(self) -> bool:
-        """True when the last block cites and ends with ':' (it introduces what follows)."""
-        return bool(self.prose) and self.prose[-1].cited and self.prose[-1].text.rstrip().endswith(":")
+    def row(self) -> None:
+        """The next text of the current block starts a table row."""
+        self._rows.append(len(self._segments))
+
+    def lead_in_keys(self) -> tuple[str, ...]:
+        """The keys of the last block when it cites and ends with ':' (it introduces what follows)."""
+        if not self.prose or not self.prose[-1].cited or not self.prose[-1].text.rstrip().endswith(":"):
+            return ()
+        last = self.prose[-1]
+        return tuple(dict.fromkeys(key for _index, key in last.cites)) or last.context
+
+    def keys_since(self, start: int) -> tuple[str, ...]:
+        """The keys cited since ``len(self.citations)`` was ``start`` (a caption's, a title's)."""
+        return tuple(dict.fromkeys(c.key for c in self.citations[start:]))
+
+    @contextmanager
+    def sourced_by(self, keys: tuple[str, ...]) -> Iterator[None]:
+        """Blocks read inside cite ``keys`` when they cite nothing (a list's lead-in, a table's caption)."""
+        saved = self.context
+        self.context = keys or saved
+        try:
+            yield
+        finally:
+            self.context = saved
+
+    @contextmanager
+    def figure(self, image: str, line: int) -> Iterator[None]:
+        """Read the caption of a ``figure`` directive showing ``image``: its keys source the image."""
+        start = len(self.citations)
+        try:
+            yield
+        finally:
+            target = image.strip()
+            if target and not target.startswith("/"):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page_path), target))
+            if target:
+                self.figures.append(FigureBlock(self.path, line, target, self.keys_since(start)))
 
     def bibliography(self, line: int, options: dict[str, str], argument: str, keys: list[str]) -> None:
         """A ``bibliography`` directive: which entries it lists, and the keys of its content.
@@ -242,6 +286,7 @@ class PageCollector:
             directives=frozenset(self.directives),
             is_root=is_root,
             bibliographies=tuple(self.bibliographies),
+            figures=tuple(self.figures),
         )
 
 

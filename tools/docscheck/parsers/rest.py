@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .glossary_blocks import split_glossary
-from .markdown import LITERAL_DIRECTIVES
+from .markdown import LITERAL_DIRECTIVES, TABLE_DIRECTIVES
 from .page_collector import PageCollector
 from .tables import csv_cells
 from .term_text import rest_term_text
@@ -169,11 +169,14 @@ class RestPageParser:
                 if item.definition:
                     self.parse(list(item.definition), item.definition_line)
             return
-        if argument:
+        start = len(self.out.citations)
+        if argument and name != "figure":  # a figure's argument is its image
             self.paragraph([(line, argument)])
-        with self.out.directive_body(line, line + len(body)) as readable:
-            if readable:
-                self.parse(content, content_first)
+        caption = self.out.keys_since(start) if name in TABLE_DIRECTIVES else ()
+        with self.out.figure(argument, line) if name == "figure" else self.out.sourced_by(caption):
+            with self.out.directive_body(line, line + len(body)) as readable:
+                if readable:
+                    self.parse(content, content_first)
 
     def include(self, target: str, options: dict[str, str], line: int) -> None:
         """``.. include::``: parse the fragment at its own lines (not for ``:literal:``/``:code:``).

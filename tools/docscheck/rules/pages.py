@@ -4,6 +4,10 @@ A *content page* is a page with at least one paragraph of prose that is not the 
 (``index``, a landing page), not a glossary page (it has a glossary block or a glossary
 directive) and not a bibliography page (it has a ``bibliography`` directive).
 
+- PAGE003 (a figure in a paragraph that cites nothing) finds figures as PAGE006 does
+  (:mod:`.figure_numbers`: percentages, counts, durations, ranges, years, ratios; not names,
+  classifications, emergency numbers or numbering): every figure with ``figures = true``,
+  percentages only without it.
 - PAGE001, PAGE003 and PAGE004 are editorial rules: they apply only when the project opted in
   with a ``[tool.docscheck]`` table; PAGE001 and PAGE003 also need a bibliography, and PAGE004
   (a French formula) a French project (``language = "fr"``).
@@ -20,10 +24,10 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
+from .figure_numbers import prose_figures
 from .readability import score_blocks
 from docscheck.records import BibEntry, Corpus, Finding, Page, Severity
 
-PERCENT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]*[–—-][ \u00a0\u202f]*\d+(?:[.,]\d+)?)?[ \u00a0\u202f]*%")
 REVIEW_KEYS = ("last_reviewed", "next_review")
 YEAR_START = re.compile(r"\d{4}(?!\d)")
 MAX_REVIEW_SPAN_YEARS = 3
@@ -112,18 +116,24 @@ def review_metadata(corpus: Corpus) -> Iterator[Finding]:
                 yield Finding(page.path, line, "PAGE002", Severity.ERROR, f"next_review {following.isoformat()} is more than {MAX_REVIEW_SPAN_YEARS} years after last_reviewed {last.isoformat()}")
 
 
-def uncited_percentages(corpus: Corpus) -> Iterator[Finding]:
-    """PAGE003: a paragraph (or table) giving a percentage cites its source."""
+def uncited_figures(corpus: Corpus) -> Iterator[Finding]:
+    """PAGE003: a paragraph (or table) giving a figure (:mod:`.figure_numbers`) cites its source.
+
+    Every figure in a project that checks figures (``figures = true``, PAGE006), percentages in
+    the others. One finding per paragraph, at its first figure.
+    """
     if not cites_are_expected(corpus):
         return
+    every = corpus.settings.figures
+    what = "figure" if every else "percentage"
     for page in corpus.pages:
         for prose in page.prose:
             if prose.cited or prose.heading:
                 continue
-            for line, text, _order, kind in prose.segments:
-                if kind != "break" and (m := PERCENT.search(text)):
-                    yield Finding(page.path, line, "PAGE003", Severity.WARNING, f"percentage '{m.group()}' in a paragraph that cites nothing; add {{cite:p}}`key` to this paragraph")
-                    break
+            read, found = prose_figures(prose)
+            if read is not None and (first := next((n for n in found if every or n.percent), None)):
+                line = read.line_at(first.start)
+                yield Finding(page.path, line, "PAGE003", Severity.WARNING, f"{what} '{first.text}' in a paragraph that cites nothing; add {{cite:p}}`key` to this paragraph")
 
 
 def readability(corpus: Corpus) -> Iterator[Finding]:
@@ -186,4 +196,4 @@ def stale_evidence(corpus: Corpus) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-PAGE_RULES = [pages_without_citations, review_metadata, uncited_percentages, readability, stale_evidence]
+PAGE_RULES = [pages_without_citations, review_metadata, uncited_figures, readability, stale_evidence]

@@ -28,8 +28,9 @@ def glossary_dir(app: Any) -> Path:
 
 
 def report_finding(data: Any, finding: Finding) -> None:
-    """One docscheck finding as a Sphinx warning at ``file:line`` (once per build)."""
-    key = (str(Path(finding.path).resolve()), finding.line, finding.code)
+    """One docscheck finding as a Sphinx warning at ``file:line`` (once per build; two findings of one
+    code on one line, such as two unsupported figures, are two warnings)."""
+    key = (str(Path(finding.path).resolve()), finding.line, finding.code, finding.message)
     if key in data.reported:
         return
     data.reported.add(key)
