@@ -70,6 +70,19 @@ ISSUE24_CONTENT_KEYS = frozenset(
     }
 )
 
+#: Issue 20 (safety): records of ../shared/sources/DOSSIER-SAFETY-2026.md behind the triage table and the
+#: safety facts, and sources the team checked itself for them (EU package leaflets, FDA notices, French
+#: emergency pages; each entry's `verification` field says what was seen).
+SAFETY_KEYS = frozenset(
+    {
+        "ukons2025", "klastersky2016", "opdivo_medguide", "higham2018", "simpson2020", "sfe_adrenalcrisis",
+        "stamatouli2018", "dizarnygargas2020", "abdelwahab2019", "abdelwahab2018", "keytruda_pi",
+        "fda2024cartmalignancy", "fda2025carrems", "rejeski2023", "aabb2024cart", "carvykti_pl_eu",
+        "chutoulouse_samu", "fda2022teclistamab", "fda2024afamicel", "keytruda_pl_eu", "neofordex_pl_eu",
+        "opdivo_pl_eu", "plenadren_pl_eu", "servicepublic_urgences",
+    }
+)
+
 #: The category vocabulary documented in glossary/README.md.
 CATEGORIES = frozenset(
     {"immunologie", "maladie", "biologie", "traitement", "examens", "essais-et-resultats", "effets-indesirables"}
@@ -277,7 +290,7 @@ def test_references_bib_parses_strictly_with_pybtex() -> None:
 
 def test_references_bib_holds_exactly_the_dossier_sources() -> None:
     keys = set(bibliography().entries.keys())
-    allowed = DOSSIER_KEYS | DOSSIER_2026_KEYS | VERIFIED_BY_TEAM_KEYS | ISSUE24_CONTENT_KEYS
+    allowed = DOSSIER_KEYS | DOSSIER_2026_KEYS | VERIFIED_BY_TEAM_KEYS | ISSUE24_CONTENT_KEYS | SAFETY_KEYS
     assert DOSSIER_KEYS <= keys and keys <= allowed, (
         f"references.bib: missing {sorted(DOSSIER_KEYS - keys)}, unexpected {sorted(keys - allowed)}; "
         "keep the keys of ../shared/sources/DOSSIER.md and use only checked records of DOSSIER-2026.md"
