@@ -8,7 +8,7 @@ from docscheck.parsers.markdown import markdown_parser
 from docscheck.parsers.rest import expand_tabs
 from docscheck.parsers.sphinx_conf import parse_sphinx_conf
 from docscheck.parsers.tables import csv_cells
-from docscheck.parsers.term_text import myst_term_text, rest_term_text
+from docscheck.parsers.glossary_blocks import myst_term_text, rest_term_text
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -333,6 +334,8 @@ class Corpus:
     #: glossary entry bodies read as pages (their roles count as references and citations)
     entry_pages: tuple[Page, ...] = ()
     settings: RuleSettings = field(default_factory=RuleSettings)
+    #: the symptoms of the triage table (empty: the project has none, TRIAGE rules are off)
+    triage: tuple[TriageEntry, ...] = ()
 
 
 #: MyST extensions assumed when conf.py does not name them (see :mod:`docscheck.discovery`).
@@ -354,6 +357,8 @@ class Config:
     docs: Path
     glossary: Path | None
     bib: tuple[Path, ...]
+    #: the triage table's folder (``triage/<slug>.md``); None: the project has none, TRIAGE rules are off
+    triage: Path | None = None
     review: bool = False
     exclude: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
@@ -386,3 +391,152 @@ class Config:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+# -- the triage table (``triage/<slug>.md``): « when to call » instructions, one symptom per file ----
+
+#: The three action levels, lowest first (there is no « wait and see » level: the lowest is still a
+#: call), with the instruction a reader sees. Codes are the values of the entry files.
+TRIAGE_LEVELS: dict[str, str] = {
+    "journee": "Signalez-le à votre équipe dans la journée",
+    "immediat": "Appelez votre équipe tout de suite, de jour comme de nuit",
+    "samu": "Appelez le 15 (ou le 112)",
+}
+
+#: Treatment families whose level may differ, with their French label.
+TRIAGE_FAMILIES: dict[str, str] = {
+    "seule": "immunothérapie seule (inhibiteur de point de contrôle)",
+    "chimiotherapie": "immunothérapie avec chimiothérapie",
+    "car-t": "cellules CAR-T",
+    "bispecifique": "anticorps bispécifique",
+    "til": "lymphocytes infiltrant la tumeur (TIL)",
+}
+
+#: At most this many yes/no questions per symptom.
+TRIAGE_MAX_QUESTIONS = 3
+
+
+def level_rank(level: str) -> int:
+    """How urgent a level is (0 lowest); -1 for an unknown level."""
+    return list(TRIAGE_LEVELS).index(level) if level in TRIAGE_LEVELS else -1
+
+
+def highest_level(levels: Iterable[str]) -> str | None:
+    """The most urgent of ``levels`` (None when there is none)."""
+    return max(levels, key=level_rank, default=None)
+
+
+@dataclass(frozen=True)
+class TriageLevel:
+    """One level stated by an entry (a question's ``yes``, ``otherwise`` or a family) and its sources."""
+
+    level: str
+    sources: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class TriageQuestion:
+    """A yes/no question: ``ask`` is put to the reader, ``sign`` names it in tables; « oui » gives ``yes``."""
+
+    ask: str
+    sign: str
+    yes: TriageLevel | None
+    line: int
+
+
+@dataclass(frozen=True)
+class TriagePath:
+    """One way through an entry's questions: the answers given, the level they reach, and the
+    question that decided it (None: every answer was « non », ``otherwise`` applies)."""
+
+    answers: tuple[bool, ...]
+    level: str
+    question: int | None
+    #: family → its level, for the families that raise this path's level
+    raised: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class TriageEntry:
+    """One symptom of the triage table (``triage/<slug>.md``), as read; validity is TRIAGE001's job.
+
+    A key that is missing is None (or empty); a key the reader could not use as its type is None
+    too, with what was wrong in ``malformed`` (``(line, message)``), so rules report it.
+    ``key_lines`` holds the line of every key, nested ones as dotted paths
+    (``questions.1.yes``, ``otherwise.level``, ``families.car-t``).
+    """
+
+    slug: str
+    path: str
+    symptom: str | None
+    words: tuple[str, ...]
+    questions: tuple[TriageQuestion, ...]
+    otherwise: TriageLevel | None
+    families: tuple[tuple[str, TriageLevel], ...] = ()
+    see_glossary: tuple[str, ...] = ()
+    reviewed: _dt.date | None = None
+    body: str = ""
+    body_line: int = 1
+    line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    malformed: tuple[tuple[int, str], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        """Line of a (dotted) front-matter key, else of its nearest parent, else the entry's first line."""
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            key = key.rpartition(".")[0]
+        return self.line
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a reader may call this symptom: its name, then its words."""
+        return (self.symptom, *self.words) if self.symptom else self.words
+
+    @property
+    def levels(self) -> tuple[TriageLevel, ...]:
+        """Every level the entry states, questions first."""
+        stated = [q.yes for q in self.questions if q.yes is not None]
+        if self.otherwise is not None:
+            stated.append(self.otherwise)
+        return (*stated, *(level for _family, level in self.families))
+
+    def family_level(self, family: str | None) -> str | None:
+        """The lowest level for ``family``; for an unknown family (None), the highest of any family."""
+        if family is None:
+            return highest_level(level.level for _name, level in self.families)
+        return next((level.level for name, level in self.families if name == family), None)
+
+    def decide(self, answers: Sequence[bool | None], family: str | None = "") -> str | None:
+        """The level for these answers (in question order) and treatment family.
+
+        The first « oui » gives its level; an unanswered question counts as « oui »; every « non »
+        gives ``otherwise``. The family raises the result to its own level when that is higher;
+        ``family=None`` means « je ne sais pas » (the family with the highest level), ``""`` none given.
+        """
+        level: str | None = self.otherwise.level if self.otherwise is not None else None
+        for index, question in enumerate(self.questions):
+            answer = answers[index] if index < len(answers) else None
+            if answer is None or answer:
+                level = question.yes.level if question.yes is not None else None
+                break
+        if family != "":
+            raised = self.family_level(family)
+            if raised is not None and level is not None and level_rank(raised) > level_rank(level):
+                level = raised
+        return level
+
+    def paths(self) -> tuple[TriagePath, ...]:
+        """Every answer path: « oui » at question n (after n « non »), then all « non »."""
+        found = []
+        count = len(self.questions)
+        for index in range(count + 1):
+            answers = (False,) * index + ((True,) if index < count else ())
+            level = self.decide(answers)
+            if level is None:
+                continue
+            raised = tuple((name, item.level) for name, item in self.families if level_rank(item.level) > level_rank(level))
+            found.append(TriagePath(answers, level, index if index < count else None, raised))
+        return tuple(found)

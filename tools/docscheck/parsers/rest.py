@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .glossary_blocks import split_glossary
 from .markdown import LITERAL_DIRECTIVES, TABLE_DIRECTIVES
 from .page_collector import PageCollector
 from .tables import csv_cells
-from .term_text import rest_term_text
+from .glossary_blocks import rest_term_text, split_glossary
 
 DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?(?P<name>[\w][\w:.+-]*)::(?:\s+(?P<arg>.*))?$")
 EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")
