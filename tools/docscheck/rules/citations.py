@@ -48,7 +48,7 @@ def _has(entry: BibEntry, name: str) -> bool:
 
 
 def _cited_in(corpus: Corpus) -> dict[str, frozenset[str]]:
-    """Key → paths citing it (roles of pages and entry bodies, entry ``sources``)."""
+    """Key → paths citing it (roles of pages and entry bodies, entry ``sources``, triage ``sources``)."""
     cited_in: dict[str, set[str]] = {}
     for page in (*corpus.pages, *corpus.entry_pages):
         for citation in page.citations:
@@ -56,6 +56,10 @@ def _cited_in(corpus: Corpus) -> dict[str, frozenset[str]]:
     for entry in corpus.entries:
         for key in entry.sources:
             cited_in.setdefault(key, set()).add(entry.path)
+    for symptom in corpus.triage:  # termbase cites them wherever the triage table is shown
+        for level in symptom.levels:
+            for key in level.sources:
+                cited_in.setdefault(key, set()).add(symptom.path)
     return {key: frozenset(paths) for key, paths in cited_in.items()}
 
 
