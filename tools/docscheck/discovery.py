@@ -209,6 +209,22 @@ def figures_file(root: Path, settings: dict[str, Any], bib: list[Path], figures:
     return path, [], []
 
 
+def triage_dir(root: Path, settings: dict[str, Any], findings: list[Finding]) -> Path | None:
+    """``[tool.docscheck] triage``, else ``ROOT/triage`` when the project has one (never outside ROOT)."""
+    if "triage" in settings:
+        triage = _resolve(root, str(settings["triage"]))
+        if not triage.is_dir():
+            raise ConfigError(f"triage directory {triage} {_missing(triage, 'a directory')}; fix [tool.docscheck] triage")
+    elif (root / "triage").is_dir():
+        triage = root / "triage"
+    else:
+        return None
+    if not inside(root, triage):
+        findings.append(outside_finding(relative(root, triage), what="triage directory"))
+        return None
+    return triage.resolve()
+
+
 def documents(conf: SphinxConf | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """``root_doc``, the exclusion globs (``exclude_patterns``, ``templates_path``) and
     ``include_patterns`` of conf.py, relative to the source directory, as Sphinx takes them."""

@@ -6,7 +6,8 @@ gets the same findings from ``docscheck check`` and from ``sphinx-build``.
 With :mod:`docscheck.records`, this module is docscheck's public API: other tools (termbase) import
 from these two only, never from :mod:`docscheck.parsers` or :mod:`docscheck.rules`, so the parsers
 can change without breaking them. ``parse_entry_text`` and ``validate_entry`` are re-exported for
-tools that read glossary entries one file at a time.
+tools that read glossary entries one file at a time; :func:`load_triage` reads the triage table for
+tools that render it (termbase), with the problems that make an entry unusable.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
 from .parsers.page_collector import IncludeReader
 from .parsers.pages import file_error, parse_page
-from .records import BibEntry, Config, ConfigError, Corpus, Drawing, Finding, GlossaryEntry, Page, RecordedFigure, RuleSettings, Severity, SourceError
+from .parsers.triage import parse_triage_text
+from .records import BibEntry, Config, ConfigError, Corpus, Drawing, Finding, GlossaryEntry, Page, RecordedFigure, RuleSettings, Severity, SourceError, TriageEntry
 from .rules import run_rules
+from .rules.triage import entry_problems
 from .settings import load_config
-from .source_files import entry_files, include_reader, inside, is_excluded, outside_finding, page_files, read_text, readable_files
+from .source_files import entry_files, folder_entries, include_reader, inside, is_excluded, outside_finding, page_files, read_text, readable_files, triage_files
 
 __all__ = [
     "Config",
@@ -39,6 +42,7 @@ __all__ = [
     "load_config",
     "load_glossary",
     "load_pages",
+    "load_triage",
     "parse_entry_text",
     "validate_entry",
 ]
@@ -144,6 +148,52 @@ def load_glossary(root: Path, config: Config | None = None, cache: ParseCache | 
         if entry is not None:
             entries.append(entry)
     return entries, findings
+
+
+def read_triage_text(text: str, rel: str) -> tuple[TriageEntry | None, list[Finding]]:
+    try:
+        return parse_triage_text(text, rel), []
+    except SourceError as exc:
+        return None, [file_error(exc.path, exc.line, exc.message)]
+    except RecursionError:
+        return None, [file_error(rel, 1, "entry is nested too deeply to be read")]
+
+
+def read_triage(config: Config, cache: ParseCache | None = None, files: list[Path] | None = None) -> tuple[list[TriageEntry], list[Finding]]:
+    """Every symptom of the triage table as read (FILE001 findings only; rules judge the rest)."""
+    entries: list[TriageEntry] = []
+    findings: list[Finding] = []
+    paths = triage_files(config, findings) if files is None else files
+    for _path, rel, text in readable_files(paths, config, findings):
+        if cache is None:
+            entry, entry_findings = read_triage_text(text, rel)
+        else:
+            entry, entry_findings = cache.get(("triage", rel, text_digest(text)), lambda: read_triage_text(text, rel))
+        findings += entry_findings
+        if entry is not None:
+            entries.append(entry)
+    return entries, findings
+
+
+def load_triage(directory: Path, root: Path | None = None) -> tuple[list[TriageEntry], list[Finding]]:
+    """The usable symptoms of the triage table in ``directory`` (for tools that render them) and the
+    problems of the others: FILE001, and the TRIAGE001 problems an entry has by itself. Paths are
+    relative to ``root`` (default: the directory's parent, as ``triage/fievre.md``); no settings are read.
+
+    The checks that need the bibliography and the glossary (unknown keys and terms) and TRIAGE002
+    are :func:`check_project`'s.
+    """
+    directory = Path(directory).resolve()
+    root = Path(root).resolve() if root is not None else directory.parent
+    config = Config(root=root, docs=root, glossary=None, bib=(), triage=directory)
+    entries, findings = read_triage(config, files=folder_entries(directory, config, []) if directory.is_dir() else [])
+    usable = []
+    for entry in entries:
+        problems = list(entry_problems(entry))
+        findings += problems
+        if not problems:
+            usable.append(entry)
+    return usable, findings
 
 
 def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseCache | None = None) -> list[Page]:
@@ -299,7 +349,8 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     bib, bib_findings = load_bibliography(config, cache)
     figures, figure_findings = load_figures(config, cache)
     drawings, drawing_findings = load_drawings(config, pages, cache)
-    findings += entry_findings + page_findings + bib_findings + figure_findings + drawing_findings
+    triage, triage_findings = read_triage(config, cache)
+    findings += entry_findings + page_findings + bib_findings + figure_findings + drawing_findings + triage_findings
     corpus = Corpus(
         pages=tuple(pages),
         entries=tuple(entries),
@@ -307,6 +358,7 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
         figures=tuple(figures),
         drawings=drawings,
         entry_pages=tuple(load_entry_pages(entries, config, cache)),
+        triage=tuple(triage),
         settings=RuleSettings(
             review=config.review,
             today=config.today,

@@ -412,6 +412,9 @@ TRIAGE_FAMILIES: dict[str, str] = {
     "til": "lymphocytes infiltrant la tumeur (TIL)",
 }
 
+#: The termbase directives that show the table (and cite its sources) in a page.
+TRIAGE_DIRECTIVES = frozenset({"triage-table", "triage-card", "triage-guide"})
+
 #: At most this many yes/no questions per symptom.
 TRIAGE_MAX_QUESTIONS = 3
 

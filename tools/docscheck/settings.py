@@ -8,7 +8,8 @@ pyproject.toml, then ``overrides`` (the CLI).
 ``readability_min`` (number, PAGE004 threshold, default 50), ``min_words`` (PAGE004 ignores shorter
 pages, default 80), ``language`` (overrides conf.py's), ``evidence`` (bool, enables CITE006),
 ``evidence_max_age`` (years, PAGE005, default 6, 0 = off), ``figures`` (bool, enables PAGE006),
-``figures_file`` (default: ``<first bib file>-figures.yaml`` beside it) and the table ``[tool.docscheck.severity]``
+``figures_file`` (default: ``<first bib file>-figures.yaml`` beside it), ``triage`` (dir of the triage
+table, one symptom per file, TRIAGE001/TRIAGE002; default ``ROOT/triage`` when it exists) and the table ``[tool.docscheck.severity]``
 mapping a code to ``"error"``, ``"warning"`` or ``"off"``. The table's mere presence opts the project
 in to the editorial rules (PAGE001, PAGE003, PAGE004, TERM006, TERM007).
 """
@@ -21,7 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .discovery import discover, documents, figures_file, myst_extensions, source_suffixes, str_list
+from .discovery import discover, documents, figures_file, myst_extensions, source_suffixes, str_list, triage_dir
 from .records import Config, ConfigError, Finding, Severity
 from .source_files import inside, outside_finding
 
@@ -30,7 +31,7 @@ __all__ = ["CODES", "Config", "ConfigError", "load_config"]
 CODES = (
     "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007",
     "CITE001", "CITE002", "CITE003", "CITE004", "CITE005",
-    "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "FILE001",
+    "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "TRIAGE001", "TRIAGE002", "FILE001",
 )  # fmt: skip
 SEVERITY_CHOICES = ("error", "warning", "off")
 
@@ -72,7 +73,7 @@ def _severity_table(value: Any) -> dict[str, str]:
 
 #: The keys of ``[tool.docscheck]`` (``severity`` is the ``[tool.docscheck.severity]`` table).
 SETTINGS = frozenset({"docs", "glossary", "bib", "language", "today", "review", "exclude", "severity",
-                      "readability_min", "min_words", "evidence", "evidence_max_age", "figures", "figures_file"})  # fmt: skip
+                      "readability_min", "min_words", "evidence", "evidence_max_age", "figures", "figures_file", "triage"})  # fmt: skip
 
 
 def _bool(settings: dict[str, Any], key: str, default: bool) -> bool:
@@ -129,6 +130,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
     figures_path, figures_findings, figures_notes = figures_file(root, settings, found.bib, figures)
     findings += figures_findings
     notes += figures_notes
+    triage = triage_dir(root, settings, findings)
 
     today = settings.get("today", _dt.date.today())
     if not isinstance(today, _dt.date):
@@ -137,6 +139,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         root=root,
         docs=found.docs.resolve(),
         glossary=found.glossary.resolve() if found.glossary else None,
+        triage=triage,
         bib=tuple(p.resolve() for p in found.bib),
         review=_bool(settings, "review", False),
         exclude=str_list(settings.get("exclude", []), "exclude"),

@@ -136,7 +136,7 @@ def _page_files(config: Config, suffixes: tuple[str, ...], findings: list[Findin
         rel_docs = path.relative_to(config.docs).as_posix() if path.is_relative_to(config.docs) else path.name
         if any(p.match(rel_docs) for p in docs_patterns) or include and not any(p.match(rel_docs) for p in include):
             continue
-        if config.glossary is not None and path.is_relative_to(config.glossary):
+        if any(folder is not None and path.is_relative_to(folder) for folder in (config.glossary, config.triage)):
             continue
         if is_excluded(config.relpath(path), config.exclude):
             continue
@@ -146,10 +146,20 @@ def _page_files(config: Config, suffixes: tuple[str, ...], findings: list[Findin
 
 def entry_files(config: Config, findings: list[Finding] | None = None) -> list[Path]:
     """Glossary entry files; a README.md documents the folder and is not an entry (termbase agrees)."""
-    if config.glossary is None:
+    return folder_entries(config.glossary, config, findings)
+
+
+def triage_files(config: Config, findings: list[Finding] | None = None) -> list[Path]:
+    """The triage table's files, one symptom each (its README.md is not one)."""
+    return folder_entries(config.triage, config, findings)
+
+
+def folder_entries(folder: Path | None, config: Config, findings: list[Finding] | None = None) -> list[Path]:
+    """``folder/*.md`` but README.md, not excluded; a file that resolves outside ROOT is reported, not read."""
+    if folder is None:
         return []
     try:
-        paths = sorted(p for p in config.glossary.glob("*.md") if p.is_file() and p.name.lower() != "readme.md")
+        paths = sorted(p for p in folder.glob("*.md") if p.is_file() and p.name.lower() != "readme.md")
     except OSError:
         return []
     kept = []
