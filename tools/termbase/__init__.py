@@ -10,6 +10,8 @@ parts below it, see ``tests/test_layout.py``):
   the cache of formatted references;
 - :mod:`termbase.glossary` — entries as std-domain terms, term resolution, the glossary page,
   back-links, exports, the French index, lookup and docscheck's findings;
+- :mod:`termbase.triage` — the triage table (« quand appeler ») as tables, the card, the
+  interactive page, and the action lines that end the tooltips of related terms;
 - :mod:`termbase.search` — accent-insensitive French search that knows the glossary;
 - :mod:`termbase.tooltips` — short definitions on term links, cards on citations;
 - :mod:`termbase.handouts` — the ``handouts`` builder, its back matter, the HTML link and print
@@ -41,4 +43,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.handouts.latex_tables")
     app.setup_extension("termbase.citations")
     app.setup_extension("termbase.handouts")
+    app.setup_extension("termbase.triage")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

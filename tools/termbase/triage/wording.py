@@ -1,0 +1,137 @@
+"""The French words of the triage table: levels, rows, fixed lines and tooltip action lines.
+
+Every sentence a reader sees about « when to call » is built here from the table's records, never
+typed in a page, so the wording cannot drift between the table, the card, the interactive page,
+the handouts and the tooltips. Generated text carries its own French spacing (U+00A0 before
+« : », U+202F before ; ! ?), because the LaTeX output takes it as it is (babel's automatic
+spacing is off in this project) and tooltips are attributes the HTML spacing pass never sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docscheck.records import TRIAGE_FAMILIES, TRIAGE_LEVELS, TriageEntry, level_rank
+
+from termbase.french.typography import french_spacing
+
+#: The short word shown with each level (with a border and an icon: never colour alone).
+LEVEL_TAGS: dict[str, str] = {"samu": "URGENCE", "immediat": "TOUT DE SUITE", "journee": "DANS LA JOURNÉE"}
+
+#: How a row names a treatment family (« Fièvre, si vous recevez aussi une chimiothérapie »).
+FAMILY_CONTEXT: dict[str, str] = {
+    "seule": "sous immunothérapie seule",
+    "chimiotherapie": "si vous recevez aussi une chimiothérapie",
+    "car-t": "après un traitement par cellules CAR-T",
+    "bispecifique": "sous anticorps bispécifique",
+    "til": "après un traitement par lymphocytes infiltrant la tumeur (TIL)",
+}
+
+#: The tick boxes of the card, in this order (TIL is rare enough to go under « autre »).
+CARD_FAMILIES: dict[str, str] = {
+    "seule": "immunothérapie seule",
+    "chimiotherapie": "avec chimiothérapie",
+    "car-t": "CAR-T",
+    "bispecifique": "anticorps bispécifique",
+}
+STEROIDS_LINE = "corticoïdes ou hormone de remplacement en cours"
+
+OTHER_INSTRUCTIONS = french_spacing("Votre équipe peut vous donner d’autres consignes ; suivez-les.")
+WHEN_IN_DOUBT = "En cas de doute, appelez."
+MOST_URGENT = "Si plusieurs lignes vous concernent, suivez la plus urgente."
+TEAM_NUMBER = french_spacing("Numéro de mon équipe : ______________________")
+HEADER_SIGN = "Signe"
+HEADER_ACTION = "Que faire"
+SOURCES = french_spacing("Sources :")
+
+
+def level_label(level: str) -> str:
+    """The instruction of a level, as a sentence start (« Appelez le 15 (ou le 112) »)."""
+    return french_spacing(TRIAGE_LEVELS[level])
+
+
+def level_phrase(level: str) -> str:
+    """The instruction inside a sentence (« appelez le 15 (ou le 112) »)."""
+    label = level_label(level)
+    return label[0].lower() + label[1:]
+
+
+def family_label(family: str) -> str:
+    return french_spacing(TRIAGE_FAMILIES.get(family, family))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a triage table: what the reader has (``sign``) and what to do (``level``).
+
+    ``key`` identifies the row within its entry (``q0``, ``f-car-t``, ``autres``): the interactive
+    page shows the sources of the row that decided its answer. ``sources`` are bibliography keys.
+    """
+
+    entry: TriageEntry
+    key: str
+    sign: str
+    level: str
+    sources: tuple[str, ...]
+
+    @property
+    def symptom(self) -> str:
+        return french_spacing(self.entry.symptom or self.entry.slug)
+
+    @property
+    def text(self) -> str:
+        """« Fièvre, 38 °C ou plus » (the symptom alone when the row is its only one)."""
+        return f"{self.symptom}, {self.sign}" if self.sign else self.symptom
+
+
+def rows(entry: TriageEntry, family: str | None = None) -> list[Row]:
+    """The rows of one symptom, most urgent first: each question, each family that raises the
+    level, then every other case.
+
+    With ``family``, the table is that family's: levels are raised for it and no family row is shown.
+    """
+    found: list[Row] = []
+    for index, question in enumerate(entry.questions):
+        if question.yes is None:
+            continue
+        level = entry.decide((False,) * index + (True,), family or "")
+        found.append(Row(entry, f"q{index}", french_spacing(question.sign), level or question.yes.level, sources_for(entry, question.yes.sources, level, family)))
+    if family is None:
+        for name, item in entry.families:
+            if entry.otherwise is not None and level_rank(item.level) > level_rank(entry.otherwise.level):
+                found.append(Row(entry, f"f-{name}", FAMILY_CONTEXT.get(name, name), item.level, item.sources))
+    if entry.otherwise is not None:
+        level = entry.decide((False,) * len(entry.questions), family or "")
+        sign = "dans les autres cas" if found else ""
+        found.append(Row(entry, "autres", sign, level or entry.otherwise.level, sources_for(entry, entry.otherwise.sources, level, family)))
+    found.sort(key=lambda row: -level_rank(row.level))  # stable: questions keep their order
+    return found
+
+
+def sources_for(entry: TriageEntry, own: tuple[str, ...], level: str | None, family: str | None) -> tuple[str, ...]:
+    """A row's sources: its own, or the family's when the family raised its level."""
+    if family:
+        for name, item in entry.families:
+            if name == family and item.level == level:
+                return item.sources
+    return own
+
+
+def action_line(entry: TriageEntry) -> str:
+    """The line a tooltip ends with: the sign of the highest level, then the next level's, and what to do.
+
+    « Fièvre, avec du mal à respirer : appelez le 15 (ou le 112) ; 38 °C ou plus : appelez votre
+    équipe tout de suite, de jour comme de nuit. » At most two clauses, most urgent first; an
+    entry with a single level gives « Éruption : signalez-le à votre équipe dans la journée. »
+    """
+    clauses: list[str] = []
+    seen: set[str] = set()
+    for row in rows(entry):
+        if row.level in seen:
+            continue
+        seen.add(row.level)
+        name = row.text if not clauses else row.sign or row.symptom
+        clauses.append(f"{name} : {level_phrase(row.level)}")
+        if len(clauses) == 2:
+            break
+    return french_spacing(" ; ".join(clauses) + ".")
