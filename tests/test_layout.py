@@ -335,7 +335,7 @@ def test_a_termbase_folder_without_a_layer_is_reported(tmp_path: Path) -> None:
         termbase_layer_violations(import_graph(tools))
 
 
-@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr", "termbase.citations", "termbase.search", "termbase.tooltips", "termbase.build"])
+@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr", "termbase.citations", "termbase.search", "termbase.tooltips", "termbase.build", "termbase.triage"])
 def test_each_sub_extension_has_a_setup_in_its_own_module(extension: str) -> None:
     path = modules()[extension]
     functions = {node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.FunctionDef)}

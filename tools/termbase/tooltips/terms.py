@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from termbase.french.typography import french_spacing, is_french
+from termbase.triage.tooltip_lines import action_lines
 
 STATIC = Path(__file__).resolve().parent / "static"  # termbase/tooltips/static/
 TOOLTIP_JS = "termbase-tooltips.js"
@@ -76,7 +77,9 @@ class TermTooltips(SphinxPostTransform):
 
 
 class _ShortDefinitions:
-    """Short definitions by slug, from the glossary half, computed once per page and slug.
+    """Short definitions by slug, from the glossary half, computed once per page and slug; an entry
+    a symptom of the triage table names in ``see_glossary`` ends with its action line
+    (:func:`termbase.triage.action_lines`), which its own file never holds.
 
     The tooltip text is a node attribute, out of reach of the FrenchSpacing transform, so it is
     given French spacing here.
@@ -88,12 +91,15 @@ class _ShortDefinitions:
         self._glossary = glossary
         self._french = french
         self._entries = glossary.get_entries(env)
+        self._actions = action_lines(env)
         self._cache: dict[str, str] = {}
 
     def get(self, slug: str) -> str:
         if slug not in self._cache:
             entry = self._entries.get(slug)
             text = self._glossary.short_definition(entry).strip() if entry is not None else ""
+            if text and slug in self._actions:
+                text = f"{text} {self._actions[slug]}"  # what to do, from the triage table
             self._cache[slug] = french_spacing(text) if self._french else text
         return self._cache[slug]
 

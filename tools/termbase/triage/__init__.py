@@ -10,7 +10,7 @@ handouts (:mod:`.directives`, :mod:`.guide`):
 - ``triage-guide`` (``:symptoms:``) — the interactive « Quand appeler ? » above the complete table.
 
 Glossary entries named in an entry's ``see_glossary`` end their tooltip with an action line
-built from the table (:func:`.wording.action_line`). Static files (``static/triage.css``, on every
+built from the table (:mod:`.tooltip_lines`). Static files (``static/triage.css``, on every
 page; ``static/triage-guide.js``, only on pages with the guide) are local, with no library.
 
 Configuration value:
@@ -44,13 +44,14 @@ def add_guide_script(app: Any, pagename: str, templatename: str, context: dict[s
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from . import directives, entries, guide
+    from . import directives, entries, guide, tooltip_lines
 
     app.setup_extension("termbase.glossary")  # findings are reported like docscheck's others
     app.add_config_value("termbase_triage_dir", "../triage", "env", types=frozenset({str}))
     app.connect("builder-inited", entries.on_builder_inited)
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_guide_script)
+    app.connect("env-get-outdated", tooltip_lines.outdated_by_table)
     app.add_css_file(CSS)
     directives.setup(app)
     guide.setup(app)

@@ -8,8 +8,8 @@ right. The checks that need the whole project (bibliography keys, glossary terms
 reported with docscheck's other findings (:mod:`termbase.glossary.findings`).
 
 The files live outside the Sphinx source tree: each page showing the table notes them as
-dependencies, and ``env-get-outdated`` re-reads the glossary-using pages when what their tooltips
-show from the table changed.
+dependencies, and :mod:`.tooltip_lines` re-reads the pages whose tooltips show a line of the table
+when it changed.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class TriageTable:
     digest: str = ""
     #: digest of the table as of the previous build (to find pages whose tooltips changed)
     previous_digest: str = ""
+    #: glossary slug → its tooltip's action line, and what it was computed from
+    lines: dict[str, str] = dataclasses.field(default_factory=dict)
+    lines_key: tuple[str, int] = ("", 0)
+    #: glossary slugs that had an action line in the previous build
+    previous_slugs: set[str] = dataclasses.field(default_factory=set)
 
     def select(self, slugs: list[str] | None) -> list[TriageEntry]:
         """The entries named (in that order), or all of them."""
