@@ -74,11 +74,14 @@ def entry_problems(entry: TriageEntry) -> Iterator[Finding]:
         yield _error(entry, line, message)
     if entry.malformed and entry.symptom is None and not entry.key_lines:
         return  # no front matter at all: one finding says it
+    malformed_lines = {line for line, _message in entry.malformed}
     for key in REQUIRED:
         value = getattr(entry, key)
-        if value in (None, ()) and not any(line == entry.line_of(key) for line, _message in entry.malformed):
+        if value in (None, ()) and entry.line_of(key) not in malformed_lines:
             yield _error(entry, entry.line_of(key), f"missing or empty '{key}'; every entry has {', '.join(REQUIRED)}")
     for path, line in entry.key_lines.items():
+        if line in malformed_lines:
+            continue  # inside a value of the wrong shape, already reported
         if not ALLOWED_KEYS.fullmatch(path) and ALLOWED_KEYS.fullmatch(path.rpartition(".")[0] or "symptom"):
             yield _error(entry, line, f"unknown key '{path}'; the keys of an entry are {KEYS_HELP}")
     if len(entry.questions) > TRIAGE_MAX_QUESTIONS:
