@@ -177,6 +177,7 @@ def test_triage_sources_count_as_citations():
 def test_folding_ignores_case_accents_plurals_and_elision():
     assert fold_words("J’ai des FIÈVRES") == ("ai", "des", "fievre")
     assert fold_words("l’œdème") == ("oedeme",)
+    assert fold_words("toux tous maux") == ("toux", "tou", "mal")  # « toux » is not the plural « tous »
 
 
 def test_hand_written_level_next_to_a_symptom_word_is_reported_at_the_level_line():

@@ -144,12 +144,16 @@ EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]*>$", re.DOTALL)
 
 
 def fold_word(word: str) -> str:
-    """Case, accents, ``œ``/``æ`` and a final plural mark removed: « Fièvres » → « fievre »."""
+    """Case, accents, ``œ``/``æ`` and a final plural mark removed: « Fièvres » → « fievre », « maux » → « mal »."""
     word = unicodedata.normalize("NFKD", word.casefold().replace("œ", "oe").replace("æ", "ae"))
     word = "".join(c for c in word if not unicodedata.combining(c))
-    if len(word) > 3 and word[-1] in "sx":
-        word = word[:-1]
-    return word
+    if len(word) > 4 and word.endswith("eaux"):
+        return word[:-1]
+    if len(word) > 3 and word.endswith("aux"):
+        return word[:-3] + "al"  # maux → mal
+    if len(word) > 3 and word[-1] == "s":
+        return word[:-1]
+    return word  # a final x is kept: « toux » is not « tous »
 
 
 def fold_words(text: str) -> tuple[str, ...]:

@@ -23,8 +23,11 @@
   }
 
   function words(text) {
+    // the plural rule of docscheck's TRIAGE002 (fold_word): « fièvres », « maux » → « mal », but « toux » stays
     return (fold(text).match(/[a-z0-9]+/g) || []).map(function (word) {
-      return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+      if (word.length > 4 && /eaux$/.test(word)) return word.slice(0, -1);
+      if (word.length > 3 && /aux$/.test(word)) return word.slice(0, -3) + "al";
+      return word.length > 3 && /s$/.test(word) ? word.slice(0, -1) : word;
     });
   }
 
