@@ -2,7 +2,9 @@
 
 Without JavaScript (and in the PDF, the handouts and on paper) the reader gets the complete table:
 every symptom, every answer path, every family difference, the fixed lines and « Numéro de mon
-équipe : ____ », printable as one A4 sheet to keep by the phone (``static/triage.css``).
+équipe : ____ », printable as one A4 sheet to keep by the phone (``static/triage.css``: on paper
+the page prints only its title and this table, whose rows show the level's word, explained once
+by a legend, and no sources, which the sheet says are on the page).
 
 With JavaScript (``static/triage-guide.js``, no library, no request), an HTML-only block above it
 lets the reader pick a symptom from a list or a search box that knows the patients' words, answer
@@ -36,7 +38,7 @@ from docutils import nodes
 from termbase.french.typography import french_spacing
 
 from . import wording
-from .directives import TriageDirective
+from .directives import TriageDirective, level_node
 
 #: The interface strings of the script (it holds none of its own).
 UI: dict[str, str] = {
@@ -95,6 +97,17 @@ def script_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
+def legend() -> nodes.paragraph:
+    """« Que faire : URGENCE Appelez le 15 (ou le 112) · … »: on paper, rows show only the word."""
+    paragraph = nodes.paragraph(classes=["triage-legend"])
+    paragraph += nodes.Text(wording.LEGEND + " ")
+    for index, level in enumerate(reversed(TRIAGE_LEVELS)):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += level_node(level)
+    return paragraph
+
+
 class TriageGuide(TriageDirective):
     """``triage-guide``: the interactive page (HTML with JavaScript) above the complete table."""
 
@@ -111,9 +124,12 @@ class TriageGuide(TriageDirective):
         fiche = nodes.container(classes=["triage-fiche"])
         title = "Tout le tableau"
         fiche += nodes.rubric(title, title, heading_level=2, classes=["triage-fiche-title"])
+        fiche += nodes.paragraph(wording.FICHE_HINT, wording.FICHE_HINT, classes=["triage-fiche-hint"])
+        fiche += nodes.paragraph(wording.TEAM_NUMBER, wording.TEAM_NUMBER, classes=["triage-team"])
+        fiche += legend()
         fiche += self.table(entries)
         fiche.extend(self.fixed_lines())
-        fiche += nodes.paragraph(wording.TEAM_NUMBER, wording.TEAM_NUMBER, classes=["triage-team"])
+        fiche += nodes.paragraph(wording.PRINTED_SOURCES, wording.PRINTED_SOURCES, classes=["triage-print-only"])
         guide += fiche
         return [guide]
 

@@ -321,6 +321,8 @@
     if (!root || !source) return;
     var guide = new Guide(root, JSON.parse(source.textContent));
     root.hidden = false;
+    // a shared link (#fievre/oui) opens on its question or answer, not on the top of the page
+    guide.userMoved = !!guide.parse(location.hash);
     guide.render();
     window.addEventListener("hashchange", function () { guide.userMoved = true; guide.render(); });
     window.addEventListener("popstate", function () { guide.render(); });
