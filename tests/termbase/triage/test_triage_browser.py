@@ -225,10 +225,21 @@ def serious(page: Page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:4]}" for v in violations if v["impact"] in {"serious", "critical"}]
 
 
-@pytest.mark.parametrize("state", ["", "question", "family", "result"])
-def test_axe_finds_no_serious_violation(tab: Page, fixture_url: str, state: str) -> None:
-    hashes = {"": "", "question": "#fievre", "family": "#fievre/non/non", "result": "#fievre/non/oui"}
-    open_guide(tab, f"{fixture_url}/guide.html{hashes[state]}")
+def state_hashes(entries: list[TriageEntry]) -> dict[str, str]:
+    """A hash for each kind of step: the list, a question, the family question, a result."""
+    asking = next(e for e in entries if e.questions)
+    family = next((e for e in entries if any(p.raised for p in e.paths())), asking)
+    family_path = next((p for p in family.paths() if p.raised), family.paths()[-1])
+    answers = ["oui" if answer else "non" for answer in family_path.answers]
+    return {"list": "", "question": f"#{asking.slug}", "family": "#" + "/".join([family.slug, *answers]), "result": f"#{asking.slug}/oui"}
+
+
+@pytest.mark.parametrize("state", ["list", "question", "family", "result"])
+def test_axe_finds_no_serious_violation(tab: Page, guide: tuple[str, list[TriageEntry]], state: str) -> None:
+    url, entries = guide
+    open_guide(tab, url + state_hashes(entries)[state])
+    expected_step = {"list": "list", "family": "question", "question": "question", "result": "result"}[state]
+    assert step(tab) == expected_step
     assert serious(tab) == []
 
 
