@@ -126,53 +126,50 @@ def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root:
 
 
 def read_entry_text(text: str, rel: str) -> tuple[GlossaryEntry | None, list[Finding]]:
+    return readable_or_file_error(lambda: validate_entry(parse_entry_text(text, rel)), rel)
+
+
+def read_triage_text(text: str, rel: str) -> tuple[TriageEntry | None, list[Finding]]:
+    return readable_or_file_error(lambda: (parse_triage_text(text, rel), []), rel)
+
+
+def readable_or_file_error(read: Callable[[], tuple[Any, list[Finding]]], rel: str) -> tuple[Any, list[Finding]]:
+    """``read()``, or a FILE001 finding for a file that cannot be read at all."""
     try:
-        return validate_entry(parse_entry_text(text, rel))
+        return read()
     except SourceError as exc:
         return None, [file_error(exc.path, exc.line, exc.message)]
     except RecursionError:
         return None, [file_error(rel, 1, "entry is nested too deeply to be read")]
+
+
+def read_records(paths: list[Path], config: Config, findings: list[Finding], cache: ParseCache | None, kind: str, read: Callable[[str, str], tuple[Any, list[Finding]]]) -> list[Any]:
+    """The record of each readable file (``read(text, rel)``), through ``cache`` when there is one."""
+    records = []
+    for _path, rel, text in readable_files(paths, config, findings):
+        if cache is None:
+            record, record_findings = read(text, rel)
+        else:
+            record, record_findings = cache.get((kind, rel, text_digest(text)), lambda: read(text, rel))
+        findings += record_findings
+        if record is not None:
+            records.append(record)
+    return records
 
 
 def load_glossary(root: Path, config: Config | None = None, cache: ParseCache | None = None) -> tuple[list[GlossaryEntry], list[Finding]]:
     """Parse and validate ``glossary/*.md`` (TERM004 and FILE001 findings only)."""
     config = config or load_config(root)
-    entries: list[GlossaryEntry] = []
     findings: list[Finding] = []
-    for _path, rel, text in readable_files(entry_files(config, findings), config, findings):
-        if cache is None:
-            entry, entry_findings = read_entry_text(text, rel)
-        else:
-            entry, entry_findings = cache.get(("entry", rel, text_digest(text)), lambda: read_entry_text(text, rel))
-        findings += entry_findings
-        if entry is not None:
-            entries.append(entry)
+    entries = read_records(entry_files(config, findings), config, findings, cache, "entry", read_entry_text)
     return entries, findings
-
-
-def read_triage_text(text: str, rel: str) -> tuple[TriageEntry | None, list[Finding]]:
-    try:
-        return parse_triage_text(text, rel), []
-    except SourceError as exc:
-        return None, [file_error(exc.path, exc.line, exc.message)]
-    except RecursionError:
-        return None, [file_error(rel, 1, "entry is nested too deeply to be read")]
 
 
 def read_triage(config: Config, cache: ParseCache | None = None, files: list[Path] | None = None) -> tuple[list[TriageEntry], list[Finding]]:
     """Every symptom of the triage table as read (FILE001 findings only; rules judge the rest)."""
-    entries: list[TriageEntry] = []
     findings: list[Finding] = []
     paths = triage_files(config, findings) if files is None else files
-    for _path, rel, text in readable_files(paths, config, findings):
-        if cache is None:
-            entry, entry_findings = read_triage_text(text, rel)
-        else:
-            entry, entry_findings = cache.get(("triage", rel, text_digest(text)), lambda: read_triage_text(text, rel))
-        findings += entry_findings
-        if entry is not None:
-            entries.append(entry)
-    return entries, findings
+    return read_records(paths, config, findings, cache, "triage", read_triage_text), findings
 
 
 def load_triage(directory: Path, root: Path | None = None) -> tuple[list[TriageEntry], list[Finding]]:
