@@ -59,12 +59,13 @@ from termbase.envdata import termbase_data
 from termbase.handouts.html_link import STATIC as HANDOUTS_STATIC
 from termbase.search.folding import STATIC as SEARCH_STATIC
 from termbase.tooltips.terms import STATIC as TOOLTIPS_STATIC
+from termbase.triage import STATIC as TRIAGE_STATIC
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE_CACHE = "jinja-bytecode"
 #: termbase's ``static`` folders, in the order their setups append them to ``html_static_path``.
-STATIC_FOLDERS = (SEARCH_STATIC, TOOLTIPS_STATIC, HANDOUTS_STATIC)
+STATIC_FOLDERS = (SEARCH_STATIC, TOOLTIPS_STATIC, HANDOUTS_STATIC, TRIAGE_STATIC)
 PYDATA_THEME = "pydata_sphinx_theme"
 #: Sphinx's own default priority for the project's CSS and JS files (``init_css_files``).
 USER_ASSET_PRIORITY = 800

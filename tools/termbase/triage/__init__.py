@@ -33,7 +33,7 @@ JS = "triage-guide.js"
 
 
 def add_static_path(app: Any) -> None:
-    if app.builder.format == "html":
+    if app.builder.format == "html" and str(STATIC) not in map(str, app.config.html_static_path):
         app.config.html_static_path.append(str(STATIC))
 
 
