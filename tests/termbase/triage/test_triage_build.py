@@ -125,6 +125,7 @@ def test_guide_carries_its_data_and_the_complete_table(valid_html):
     fever = data["entries"][2]
     assert fever["questions"][1] == {"ask": f"Avez-vous 38 °C ou plus{NNBSP}?", "sign": "38 °C ou plus", "level": "immediat"}
     assert fever["families"] == {"chimiotherapie": "immediat", "car-t": "immediat"}
+    assert fever["why"] == "La fièvre peut être le signe d’une infection."
     assert '<div class="triage-app" data-triage-app hidden></div>' in page
     assert len(rows(page)) == 8
     assert f"Numéro de mon équipe{NBSP}: ___" in page

@@ -36,6 +36,7 @@ from docscheck.records import TRIAGE_FAMILIES, TRIAGE_LEVELS, TriageEntry
 from docutils import nodes
 
 from termbase.french.typography import french_spacing
+from termbase.plain_text import markdown_to_plain
 
 from . import wording
 from .directives import TriageDirective, level_node
@@ -72,6 +73,7 @@ def entry_data(entry: TriageEntry) -> dict[str, Any]:
     return {
         "slug": entry.slug,
         "symptom": french_spacing(entry.symptom or entry.slug),
+        "why": french_spacing(" ".join(markdown_to_plain(entry.body).split())),
         "words": [french_spacing(word) for word in entry.names],
         "questions": [
             {"ask": french_spacing(q.ask), "sign": french_spacing(q.sign), "level": q.yes.level}

@@ -97,12 +97,13 @@
     this.resultTitle = element("h3", { class: "triage-result-title", tabindex: "-1" });
     this.resultAction = element("p", { class: "triage-result-action triage-level" });
     this.resultAnswers = element("p", { class: "triage-result-answers" });
+    this.resultWhy = element("p", { class: "triage-result-why" });
     var team = element("p", { class: "triage-team" }, ui.team);
     var other = element("p", { class: "triage-note" }, ui.other);
     var doubt = element("p", { class: "triage-note triage-doubt" });
     doubt.appendChild(element("strong", {}, ui.doubt));
     this.resultSources = element("p", { class: "triage-sources triage-result-sources" });
-    [this.resultTitle, this.resultAction, this.resultAnswers, team, other, doubt, this.resultSources, this.navigation()]
+    [this.resultTitle, this.resultAction, this.resultWhy, this.resultAnswers, team, other, doubt, this.resultSources, this.navigation()]
       .forEach(function (node) { self.resultStep.appendChild(node); });
     this.root.appendChild(this.resultStep);
 
@@ -290,6 +291,8 @@
     this.resultAction.appendChild(element("strong", { class: "triage-tag" }, level.tag));
     this.resultAction.appendChild(document.createTextNode(" "));
     this.resultAction.appendChild(element("span", { class: "triage-action" }, level.label));
+    this.resultWhy.textContent = entry.why || "";
+    this.resultWhy.hidden = !entry.why;
     this.resultAnswers.textContent = this.answersText(state);
     this.resultSources.textContent = "";
     var row = document.querySelector(".triage-fiche tr.triage-key-" + entry.slug + "--" + outcome.key + " .triage-sources");
