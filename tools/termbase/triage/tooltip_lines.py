@@ -4,7 +4,8 @@ A glossary entry that a symptom names in ``see_glossary`` ends its tooltip with 
 from the table (:func:`termbase.triage.wording.action_line`): « Fièvre, avec du mal à respirer :
 appelez le 15 (ou le 112) ; 38 °C ou plus : appelez votre équipe tout de suite, de jour comme de
 nuit. » The entry's own file never holds it, so docscheck's TRIAGE002 never sees it and the
-wording cannot drift. Several symptoms naming one entry give one line each, in table order.
+wording cannot drift. An entry several symptoms name gets the most urgent of their rows and a
+pointer to « Quand appeler ? », so that the tooltip stays short.
 
 The tooltips are written into the pages that use the term: when the table changes, those pages
 are read again (``env-get-outdated``), like pages whose glossary entries changed.
@@ -13,6 +14,8 @@ are read again (``env-get-outdated``), like pages whose glossary entries changed
 from __future__ import annotations
 
 from typing import Any
+
+from docscheck.records import TriageEntry
 
 from termbase.envdata import termbase_data
 
@@ -26,14 +29,11 @@ def action_lines(env: Any) -> dict[str, str]:
     glossary = termbase_data(env).glossary
     key = (table.digest, id(glossary))
     if table.lines_key != key:
-        lines: dict[str, list[str]] = {}
+        naming: dict[str, list[TriageEntry]] = {}
         for entry in table.entries.values():
-            line = action_line(entry)
-            for target in entry.see_glossary:
-                slug = glossary.resolve(target)
-                if slug is not None and line not in lines.setdefault(slug, []):
-                    lines[slug].append(line)
-        table.lines = {slug: " ".join(found) for slug, found in lines.items()}
+            for slug in {glossary.resolve(target) for target in entry.see_glossary} - {None}:
+                naming.setdefault(slug, []).append(entry)  # type: ignore[arg-type]
+        table.lines = {slug: line for slug, entries in naming.items() if (line := action_line(entries))}
         table.lines_key = key
     return table.lines
 

@@ -120,21 +120,25 @@ def sources_for(entry: TriageEntry, own: tuple[str, ...], level: str | None, fam
     return own
 
 
-def action_line(entry: TriageEntry) -> str:
-    """The line a tooltip ends with: the sign of the highest level, then the next level's, and what to do.
+MORE_SIGNS = french_spacing("Pour les autres signes, voyez « Quand appeler ? ».")
 
-    « Fièvre, avec du mal à respirer : appelez le 15 (ou le 112) ; 38 °C ou plus : appelez votre
-    équipe tout de suite, de jour comme de nuit. » At most two clauses, most urgent first; an
-    entry with a single level gives « Éruption : signalez-le à votre équipe dans la journée. »
+
+def action_line(entries: list[TriageEntry]) -> str:
+    """The line a glossary tooltip ends with, for the symptoms that name its entry.
+
+    Always the most urgent row's sign and action, first. One symptom adds its next level (at most
+    two clauses): « Fièvre, avec du mal à respirer : appelez le 15 (ou le 112) ; 38 °C ou plus :
+    appelez votre équipe tout de suite, de jour comme de nuit. » Several symptoms keep the tooltip
+    short: the most urgent row of all, then where the others are.
     """
-    clauses: list[str] = []
-    seen: set[str] = set()
-    for row in rows(entry):
-        if row.level in seen:
-            continue
-        seen.add(row.level)
-        name = row.text if not clauses else row.sign or row.symptom
-        clauses.append(f"{name} : {level_phrase(row.level)}")
-        if len(clauses) == 2:
-            break
-    return french_spacing(" ; ".join(clauses) + ".")
+    every = [row for entry in entries for row in rows(entry)]
+    if not every:
+        return ""
+    top = max(every, key=lambda row: level_rank(row.level))  # the first of the most urgent rows
+    clauses = [f"{top.text} : {level_phrase(top.level)}"]
+    if len(entries) == 1:
+        lower = next((row for row in every if level_rank(row.level) < level_rank(top.level)), None)
+        if lower is not None:
+            clauses.append(f"{lower.sign or lower.symptom} : {level_phrase(lower.level)}")
+        return french_spacing(" ; ".join(clauses) + ".")
+    return french_spacing(f"{clauses[0]}. {MORE_SIGNS}")
