@@ -174,6 +174,11 @@ def test_search_knows_the_patients_words_without_accents_or_case(page: Page, fix
         page.fill("#triage-search", query)
         visible = page.locator(".triage-list li:not([hidden]) a").all_inner_texts()
         assert visible and visible[0] == ("Diarrhée" if "selles" in query else "Fièvre"), (query, visible)
+    page.fill("#triage-search", "j’ai des frissons")
+    page.press("#triage-search", "Enter")  # the best match
+    page.wait_for_function("() => location.hash === '#fievre'")
+    assert page.evaluate("() => document.activeElement.id") == "triage-ask"
+    page.get_by_role("button", name="Choisir un autre signe").first.click()
     page.fill("#triage-search", "xyzzy")
     assert page.locator(".triage-list li:not([hidden])").count() == 0
     assert "Aucun signe ne correspond" in page.locator(".triage-count").inner_text()

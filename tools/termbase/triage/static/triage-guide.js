@@ -78,6 +78,13 @@
       return { item: item, entry: entry };
     });
     this.search.addEventListener("input", function () { self.filter(); });
+    this.search.addEventListener("keydown", function (event) { // Enter: the best match
+      var first = self.list.querySelector("li:not([hidden]) a");
+      if (event.key === "Enter" && first && self.search.value.trim()) {
+        event.preventDefault();
+        self.go(first.getAttribute("href"));
+      }
+    });
     [label, this.search, hint, this.count, this.list].forEach(function (node) { self.listStep.appendChild(node); });
     this.root.appendChild(this.listStep);
 
@@ -135,25 +142,35 @@
     }
   };
 
-  Guide.prototype.score = function (entry, query) {
+  /* How well a symptom matches the query's words: 2 for a word it has, 1 for a word it starts
+   * with (« vomi » → « vomissements »), and 3 more when one of its names holds the whole query,
+   * little words included (« mal à la tête »). */
+  Guide.prototype.score = function (entry, query, all) {
     var score = 0;
     query.forEach(function (word) {
-      var found = entry.folded.some(function (name) {
-        return name.some(function (known) {
-          return known.indexOf(word) === 0 || (word.length >= 4 && known.length >= 4 && word.indexOf(known) === 0);
+      var best = 0;
+      entry.folded.forEach(function (name) {
+        name.forEach(function (known) {
+          if (known === word) best = 2;
+          else if (best < 1 && (known.indexOf(word) === 0 || (word.length >= 4 && known.length >= 4 && word.indexOf(known) === 0))) best = 1;
         });
       });
-      if (found) score += 1;
+      score += best;
     });
+    var phrase = " " + all.join(" ") + " ";
+    if (score && all.length > 1 && entry.folded.some(function (name) { return (" " + name.join(" ") + " ").indexOf(phrase) >= 0; })) {
+      score += 3;
+    }
     return score;
   };
 
   Guide.prototype.filter = function () {
     var self = this;
-    var query = words(this.search.value).filter(function (word) { return STOP_WORDS.indexOf(word) < 0; });
+    var all = words(this.search.value);
+    var query = all.filter(function (word) { return STOP_WORDS.indexOf(word) < 0; });
     var shown = 0;
     var ranked = this.items.map(function (item) {
-      var score = query.length ? self.score(item.entry, query) : 1;
+      var score = query.length ? self.score(item.entry, query, all) : 1;
       item.item.hidden = score === 0;
       if (score) shown += 1;
       return { item: item.item, score: score };
