@@ -159,7 +159,12 @@ class TriageTable(TriageDirective):
 
 
 class TriageCard(TriageDirective):
-    """``triage-card``: what to do, grouped by level, with the treatment to tick."""
+    """``triage-card``: what to do, grouped by level, with the treatment to tick.
+
+    A bank card cannot hold every row of the table, so each symptom appears once, by name, under the
+    level it has when the reader cannot say more (:func:`wording.card_level`); the severe forms that
+    raise a sign to the 15 are named in the table the card points to.
+    """
 
     def run(self) -> list[nodes.Node]:
         entries = self.entries()
@@ -176,18 +181,19 @@ class TriageCard(TriageDirective):
         steroids += tick_box()
         steroids += nodes.Text(f"\u00a0{wording.STEROIDS_LINE}")
         card += steroids
+        groups = wording.card_groups(entries)
         for level in reversed(TRIAGE_LEVELS):
-            signs = [row.text for entry in entries for row in wording.rows(entry) if row.level == level]
-            if not signs:
+            names = groups.get(level)
+            if not names:
                 continue
             title = nodes.paragraph(classes=["triage-card-level"])
             title += level_node(level)
             title += nodes.Text("\u00a0:")
             card += title
-            items = nodes.bullet_list(classes=["triage-card-signs"])
-            for sign in dict.fromkeys(signs):
-                items += nodes.list_item("", nodes.paragraph(sign, sign))
-            card += items
+            text = " · ".join(names)
+            card += nodes.paragraph(text, text, classes=["triage-card-signs"])
+            if level == "samu" and wording.has_severe_forms(entries):
+                card += nodes.paragraph(wording.SEVERE_FORMS, wording.SEVERE_FORMS, classes=["triage-card-signs"])
         card.extend(self.fixed_lines())
         return [card]
 

@@ -120,6 +120,35 @@ def sources_for(entry: TriageEntry, own: tuple[str, ...], level: str | None, fam
     return own
 
 
+SEVERE_FORMS = french_spacing("Et les formes graves des autres signes : le tableau « Quand appeler ? » les décrit.")
+
+
+def card_level(entry: TriageEntry) -> str | None:
+    """The level a symptom has on the card, where nobody answers its questions.
+
+    The questions that lead to the 15 are answered « non » (their severe forms are in the table the
+    card points to); every other question stays unanswered and the family unknown, so the higher
+    level applies, as everywhere else in the table.
+    """
+    answers = tuple(False if question.yes is not None and question.yes.level == "samu" else None for question in entry.questions)
+    return entry.decide(answers, None)
+
+
+def card_groups(entries: list[TriageEntry]) -> dict[str, list[str]]:
+    """The symptoms' names by :func:`card_level`, in the table's order."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries:
+        level = card_level(entry)
+        if level is not None:
+            groups.setdefault(level, []).append(french_spacing(entry.symptom or entry.slug))
+    return groups
+
+
+def has_severe_forms(entries: list[TriageEntry]) -> bool:
+    """Whether some symptom reaches the 15 only in a severe form (a « oui » to a question)."""
+    return any(question.yes is not None and question.yes.level == "samu" and card_level(entry) != "samu" for entry in entries for question in entry.questions)
+
+
 MORE_SIGNS = french_spacing("Pour les autres signes, voyez « Quand appeler ? ».")
 
 
