@@ -252,6 +252,7 @@ def test_hand_written_levels_are_warnings_at_their_lines(capsys):
         ("glossary/neutropenie.md", 9, "TRIAGE002", "warning"),
         ("index.md", 5, "TRIAGE002", "warning"),
         ("index.md", 9, "TRIAGE002", "warning"),
+        ("index.md", 16, "TRIAGE002", "warning"),  # an admonition whose title states the level
     ]
 
 

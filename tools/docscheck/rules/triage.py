@@ -33,6 +33,7 @@ from docscheck.records import (
     Finding,
     GlossaryEntry,
     Page,
+    Prose,
     Severity,
     TriageEntry,
     TriageLevel,
@@ -203,15 +204,7 @@ def sentences(pieces: Iterable[tuple[int, str, bool]]) -> Iterator[Sentence]:
 def page_pieces(page: Page) -> Iterator[tuple[int, str, bool]]:
     """Every prose block of a page; in a table (no line break between lines), each row apart."""
     for prose in page.prose:
-        boundary = True
-        previous_line, previous_kind = prose.line, "text"
-        for line, text, _order, kind in prose.segments:
-            if kind == "break":
-                previous_kind = kind
-                continue
-            yield line, " " + text, boundary or (line != previous_line and previous_kind != "break")
-            boundary = False
-            previous_line, previous_kind = line, kind
+        yield from page_pieces_of(prose)
 
 
 def markdown_pieces(text: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
@@ -269,6 +262,64 @@ class LevelFinder:
             )  # fmt: skip
 
 
+    def level_in(self, sentence: Sentence) -> tuple[int, str] | None:
+        """Where the first level phrase of ``sentence`` starts, and the phrase."""
+        at = [(index, phrase) for folded, phrase in self.levels if (index := sentence.find(folded)) >= 0]
+        return min(at) if at else None
+
+    def symptom_in(self, sentence: Sentence) -> tuple[int, str, TriageEntry] | None:
+        """Where the first symptom word of ``sentence`` starts, the name as written and its entry."""
+        if self.first_words.isdisjoint(sentence.words):
+            return None
+        at = [(index, name, entry) for words, name, entry in self.symptoms if (index := sentence.find(words)) >= 0]
+        return min(at, key=lambda item: item[0]) if at else None
+
+    def heading_findings(self, path: str, page: Page) -> Iterator[Finding]:
+        """A title that states a level (« J’appelle le 15 », an admonition's or a section's) over
+        blocks that name symptoms: the level is written by hand for each of them, as surely as in
+        one sentence. The title governs the blocks up to the next title."""
+        scope: tuple[str, int] | None = None
+        for prose in page.prose:
+            found = list(sentences(page_pieces_of(prose)))
+            if prose.heading:
+                scope = None
+                for sentence in found:
+                    level = self.level_in(sentence)
+                    if level is not None and self.symptom_in(sentence) is None:
+                        scope = (level[1], sentence.lines[level[0]])
+                        break
+                continue
+            if scope is None:
+                continue
+            for sentence in found:
+                if self.level_in(sentence) is not None:
+                    continue  # the sentence itself is checked by findings()
+                symptom = self.symptom_in(sentence)
+                if symptom is not None:
+                    index, name, entry = symptom
+                    phrase, title_line = scope
+                    yield Finding(
+                        path, sentence.lines[index], "TRIAGE002", Severity.WARNING,
+                        f"a level is written by hand (« {phrase} », in the title at line {title_line}) over a symptom "
+                        f"of the triage table (« {name} » is a word of {entry.path}): the triage table is the only home "
+                        "of this instruction: use the {triage-table} directive or remove the level",
+                    )  # fmt: skip
+                    break
+
+
+def page_pieces_of(prose: Prose) -> Iterator[tuple[int, str, bool]]:
+    """The pieces of one prose block (see :func:`page_pieces`)."""
+    boundary = True
+    previous_line, previous_kind = prose.line, "text"
+    for line, text, _order, kind in prose.segments:
+        if kind == "break":
+            previous_kind = kind
+            continue
+        yield line, " " + text, boundary or (line != previous_line and previous_kind != "break")
+        boundary = False
+        previous_line, previous_kind = line, kind
+
+
 def hand_written_levels(corpus: Corpus) -> Iterator[Finding]:
     """TRIAGE002: no page, definition or ``short`` text states a level for a symptom of the table."""
     if not corpus.triage:
@@ -278,6 +329,7 @@ def hand_written_levels(corpus: Corpus) -> Iterator[Finding]:
         return
     for page in corpus.pages:
         yield from finder.findings(page.path, page_pieces(page))
+        yield from finder.heading_findings(page.path, page)
     for entry in corpus.entries:
         yield from entry_findings(finder, entry)
 
