@@ -334,6 +334,22 @@ def discovery_hint(config: Config, corpus: Corpus, findings: list[Finding]) -> s
     return None
 
 
+def word_frequency(config: Config, notes: list[str]) -> Callable[[str], float] | None:
+    """TERM008's frequency lookup for the project's language (read only when ``jargon = true``)."""
+    if not config.jargon:
+        return None
+    from .word_frequency import WordFrequencyError, load_table
+
+    try:
+        table = load_table(config.language)
+    except WordFrequencyError as exc:
+        raise ConfigError(str(exc)) from None
+    if table is None:
+        notes.append(f"jargon = true, but wordfreq has no word list for the language {config.language!r}: TERM008 not checked")
+        return None
+    return table.zipf
+
+
 def check_project(root: Path, config: Config | None = None, cache: ParseCache | None = None) -> Report:
     """Parse every page, entry and BibTeX file of the project at ``root`` and run all rules.
 
@@ -341,6 +357,7 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     """
     config = config or load_config(root)
     findings = list(config.setup_findings)
+    notes = list(config.notes)
     entries, entry_findings = load_glossary(config.root, config, cache)
     pages, page_findings = load_pages(config, cache)
     bib, bib_findings = load_bibliography(config, cache)
@@ -367,6 +384,10 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
             evidence_max_age=config.evidence_max_age,
             figures=config.figures,
             figures_file=config.relpath(config.figures_file) if config.figures_file else "references-figures.yaml",
+            jargon=config.jargon,
+            jargon_max_zipf=config.jargon_max_zipf,
+            jargon_allow=config.jargon_allow,
+            word_frequency=word_frequency(config, notes),
         ),
     )
     findings += run_rules(corpus)
@@ -380,4 +401,4 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     reported = apply_severity(findings, config)
     if cache is not None:
         cache.finish()
-    return Report(reported, stats, entries, pages, bib, list(config.notes), discovery_hint(config, corpus, reported))
+    return Report(reported, stats, entries, pages, bib, notes, discovery_hint(config, corpus, reported))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -318,6 +318,12 @@ class RuleSettings:
     figures: bool = False
     #: the figures file, as findings name it
     figures_file: str = "references-figures.yaml"
+    #: TERM008 (``jargon = true``): words at most this common (Zipf scale) are rare, unless allowed
+    jargon: bool = False
+    jargon_max_zipf: float = 2.5
+    jargon_allow: tuple[str, ...] = ()
+    #: TERM008: a word's Zipf frequency in the project's language, given by the front-end
+    word_frequency: Callable[[str], float] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -380,6 +386,10 @@ class Config:
     #: PAGE006, and the file recording the figures each source supports
     figures: bool = False
     figures_file: Path | None = None
+    #: TERM008 (``jargon = true``), its threshold and the allowed words
+    jargon: bool = False
+    jargon_max_zipf: float = 2.5
+    jargon_allow: tuple[str, ...] = ()
     #: the Sphinx conf.py that was read, if any
     conf: Path | None = None
     #: what discovery could not find or read fully, for the user (printed on stderr by the CLI)

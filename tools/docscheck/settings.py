@@ -10,7 +10,9 @@ pages, default 80), ``language`` (overrides conf.py's), ``evidence`` (bool, enab
 ``evidence_max_age`` (years, PAGE005, default 6, 0 = off), ``figures`` (bool, enables PAGE006),
 ``figures_file`` (default: ``<first bib file>-figures.yaml`` beside it), ``triage`` (dir of the triage
 table, one symptom per file, TRIAGE001/TRIAGE002; default ``ROOT/triage`` when it exists) and the table ``[tool.docscheck.severity]``
-mapping a code to ``"error"``, ``"warning"`` or ``"off"``. The table's mere presence opts the project
+mapping a code to ``"error"``, ``"warning"`` or ``"off"``; ``jargon`` (bool, enables TERM008),
+``jargon_max_zipf`` (number, default 2.5) and ``jargon_allow`` (a list of words, or the path of a
+file of words, one a line, ``#`` comments). The table's mere presence opts the project
 in to the editorial rules (PAGE001, PAGE003, PAGE004, TERM006, TERM007).
 """
 
@@ -29,11 +31,14 @@ from .source_files import inside, outside_finding
 __all__ = ["CODES", "Config", "ConfigError", "load_config"]
 
 CODES = (
-    "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007",
+    "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007", "TERM008",
     "CITE001", "CITE002", "CITE003", "CITE004", "CITE005",
     "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "TRIAGE001", "TRIAGE002", "FILE001",
 )  # fmt: skip
 SEVERITY_CHOICES = ("error", "warning", "off")
+#: TERM008: words at most this frequent on wordfreq's Zipf scale are rare (« sepsis » 1.9,
+#: « immunothérapie » 2.3, « perfusion » 3.2, « médecin » 4.9)
+DEFAULT_JARGON_MAX_ZIPF = 2.5
 
 
 def _read_pyproject(root: Path) -> tuple[dict[str, Any] | None, list[Finding]]:
@@ -73,7 +78,8 @@ def _severity_table(value: Any) -> dict[str, str]:
 
 #: The keys of ``[tool.docscheck]`` (``severity`` is the ``[tool.docscheck.severity]`` table).
 SETTINGS = frozenset({"docs", "glossary", "bib", "language", "today", "review", "exclude", "severity",
-                      "readability_min", "min_words", "evidence", "evidence_max_age", "figures", "figures_file", "triage"})  # fmt: skip
+                      "readability_min", "min_words", "evidence", "evidence_max_age", "figures", "figures_file", "triage",
+                      "jargon", "jargon_max_zipf", "jargon_allow"})  # fmt: skip
 
 
 def _bool(settings: dict[str, Any], key: str, default: bool) -> bool:
@@ -90,6 +96,23 @@ def _number(settings: dict[str, Any], key: str, default: float, kind: type = flo
     if minimum is not None and value < minimum:
         raise ConfigError(f"[tool.docscheck] {key} must be at least {minimum:g}")
     return kind(value)
+
+
+def jargon_allow(root: Path, value: Any) -> tuple[str, ...]:
+    """``jargon_allow``: a list of words, or a file under ROOT holding one word a line (``#`` starts a comment)."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    if not isinstance(value, str):
+        raise ConfigError("[tool.docscheck] jargon_allow must be a list of words or the path of a file of words (one a line)")
+    path = Path(value).expanduser()
+    path = path if path.is_absolute() else root / path
+    if not inside(root, path):
+        raise ConfigError(f"[tool.docscheck] jargon_allow file {value!r} resolves outside the project, not read")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"[tool.docscheck] jargon_allow file {value!r} cannot be read ({exc.__class__.__name__}); give a UTF-8 file of words, one a line") from None
+    return tuple(word for line in text.splitlines() if (word := line.split("#", 1)[0].strip()))
 
 
 def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
@@ -159,6 +182,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         evidence_max_age=_number(settings, "evidence_max_age", 6, int, minimum=0),
         figures=figures,
         figures_file=figures_path,
+        jargon=_bool(settings, "jargon", False),
+        jargon_max_zipf=_number(settings, "jargon_max_zipf", DEFAULT_JARGON_MAX_ZIPF, minimum=0),
+        jargon_allow=jargon_allow(root, settings["jargon_allow"]) if "jargon_allow" in settings else (),
         conf=found.conf_path.resolve() if found.conf_path is not None and inside(root, found.conf_path) else None,
         notes=tuple(notes),
     )

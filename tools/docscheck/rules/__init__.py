@@ -1,7 +1,7 @@
 """docscheck's rules: pure functions ``(Corpus) -> Iterable[Finding]``, and their registry.
 
 One module per family of codes: :mod:`.terms` (TERM), :mod:`.citations` (CITE), :mod:`.pages`
-(PAGE), :mod:`.figures` (PAGE006), :mod:`.triage` (TRIAGE), with the pure helpers they use:
+(PAGE), :mod:`.figures` (PAGE006), :mod:`.triage` (TRIAGE), :mod:`.jargon` (TERM008), with the pure helpers they use:
 :mod:`.term_index` (which name resolves to which definition), :mod:`.term_mentions` (unlinked
 mentions in prose, TERM007), :mod:`.readability` (Kandel–Moles, PAGE004) and :mod:`.figure_numbers`
 (the figures of a text, PAGE003 and PAGE006). A rule never reads a file and never imports a parser or a front-end:
@@ -16,6 +16,7 @@ from docscheck.records import Corpus, Finding
 
 from .citations import CITE_RULES
 from .figures import FIGURE_RULES
+from .jargon import JARGON_RULES
 from .pages import PAGE_RULES
 from .terms import TERM_RULES
 from .triage import TRIAGE_RULES
@@ -23,7 +24,7 @@ from .triage import TRIAGE_RULES
 Rule = Callable[[Corpus], Iterable[Finding]]
 
 #: Every rule, in the order of the finding codes (FILE001 comes from the parsers).
-RULES: list[Rule] = [*TERM_RULES, *CITE_RULES, *PAGE_RULES, *FIGURE_RULES, *TRIAGE_RULES]
+RULES: list[Rule] = [*TERM_RULES, *JARGON_RULES, *CITE_RULES, *PAGE_RULES, *FIGURE_RULES, *TRIAGE_RULES]
 
 
 def run_rules(corpus: Corpus, rules: list[Rule] | None = None) -> list[Finding]:

@@ -1,0 +1,196 @@
+"""TERM008: rare words that no glossary entry defines (jargon), from a word-frequency list.
+
+A word of a content page's plain prose is *jargon* when its Zipf frequency in the project's
+language is at most ``jargon_max_zipf`` (wordfreq's scale: about 7 for « de », 3 for a word met
+once per million words), it is not a word of a glossary name, alias or form, it is not linked
+or inside a role anywhere on the page, and the project does not allow it (``jargon_allow``).
+Code, link and role text never count (the parsers leave them out of plain prose).
+
+French handling:
+
+- elision: ``l’``, ``d’``, ``qu’``, ``jusqu’``… are dropped (« l’immunothérapie » is
+  « immunothérapie »); other apostrophes belong to the word (« aujourd’hui »);
+- plurals and forms: words are compared by TERM007's folded key (``lymphocytes`` is
+  ``lymphocyte``), and a word is as common as its most common singular or plural spelling;
+- hyphenated compounds: the whole may be a glossary name or allowed; otherwise each part of three
+  letters or more is checked, and the compound is reported, as written, when a part is rare;
+- a word holding a digit (« PD-1 », « HER2 », « 2023 ») is a code or a number, not checked; nor
+  are words of one or two letters;
+- capitals: wordfreq ignores case, so a proper noun at the start of a sentence or anywhere else is
+  checked like any word: rare names of people, places and brands belong in the allow-list.
+
+Each word is reported once per page, at the line where it first appears, with its frequency and
+its rank among the page's rare words (1 = rarest). The frequency function comes from the
+front-end (:mod:`docscheck.word_frequency`), so this rule stays pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+
+from docscheck.records import Corpus, Finding, Severity
+from .pages import is_content_page
+from .term_mentions import fold_word
+
+#: A run of word characters, with inner hyphens and apostrophes (« c’est-à-dire », « anti-PD-1 »).
+TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019]\w+)*")
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'"})
+#: French elided words, dropped before the apostrophe (wordfreq stores « aujourd'hui » whole).
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"})
+MIN_LETTERS = 3
+
+
+ELIDED = re.compile(r"(\w+)['\u2019](?=\w)")
+
+
+def without_elision(token: str) -> str:
+    """The token as written, without a leading elided word (« l’immunothérapie » → « immunothérapie »)."""
+    while (m := ELIDED.match(token)) and m.group(1).casefold() in ELISIONS:
+        token = token[m.end() :]
+    return token
+
+
+def normalize(token: str) -> str:
+    """NFC, case-folded, ASCII hyphens and apostrophe, French elision dropped."""
+    return unicodedata.normalize("NFC", without_elision(token)).casefold().translate(HYPHENS)
+
+
+def word_key(word: str) -> str:
+    """The folded key of a normalized word: each part folded as TERM007 folds words."""
+    return "-".join("'".join(fold_word(p) for p in part.split("'")) for part in word.split("-"))
+
+
+def parts(word: str) -> list[str]:
+    return [p for p in re.split(r"[-']", word) if p]
+
+
+def name_keys(names: Iterable[str]) -> set[str]:
+    """Keys of the words of glossary names: whole tokens and their parts."""
+    keys: set[str] = set()
+    for name in names:
+        for token in TOKEN.findall(name):
+            word = normalize(token)
+            keys.add(word_key(word))
+            keys.update(fold_word(p) for p in parts(word))
+    return keys
+
+
+#: French inflections: an ending, and the endings of the dictionary forms it may come from. Crude,
+#: but only ever used to find a *more common* spelling of a word already found rare, so a wrong
+#: guess can only hide a word whose guessed lemma is common (« corrigeons » → « corriger »).
+FRENCH_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("eraient", ("er", "e")), ("iraient", ("ir",)), ("issaient", ("ir",)), ("issent", ("ir",)), ("issons", ("ir",)),
+    ("issez", ("ir",)), ("issait", ("ir",)), ("erions", ("er", "e")), ("eriez", ("er", "e")), ("erons", ("er", "e")),
+    ("eront", ("er", "e")), ("erais", ("er", "e")), ("erait", ("er", "e")), ("iront", ("ir",)), ("irait", ("ir",)),
+    ("aient", ("er", "ir", "re", "e")), ("èrent", ("er", "e")), ("eons", ("er", "e")), ("ions", ("er", "ir", "re", "e")),
+    ("iez", ("er", "ir", "re", "e")), ("ons", ("er", "ir", "re", "e")), ("ez", ("er", "ir", "re", "e")),
+    ("ent", ("er", "ir", "re", "e")), ("ais", ("er", "ir", "re", "e")), ("ait", ("er", "ir", "re", "e")),
+    ("iennes", ("ien",)), ("ienne", ("ien",)), ("ives", ("if",)), ("ive", ("if",)), ("euses", ("eux",)),
+    ("euse", ("eux",)), ("elles", ("el",)), ("elle", ("el",)), ("antes", ("ant", "er")), ("ante", ("ant", "er")),
+    ("ants", ("ant", "er")), ("ant", ("er", "ir", "re", "e")), ("ées", ("er", "é", "e")), ("ée", ("er", "é", "e")),
+    ("és", ("er", "é", "e")), ("é", ("er", "e")), ("ies", ("ier", "ie")), ("es", ("e", "er")), ("e", ("er", "e")),
+)  # fmt: skip
+
+
+def french_lemmas(word: str) -> set[str]:
+    """Dictionary forms a French inflected word may come from (verbs, adjectives)."""
+    found: set[str] = set()
+    for ending, lemmas in FRENCH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            found.update(stem + lemma for lemma in lemmas)
+    return found
+
+
+class Rarity:
+    """How common a word is, by normalized word, computed once per distinct word."""
+
+    def __init__(self, frequency: Callable[[str], float], limit: float, french: bool) -> None:
+        self.frequency = frequency
+        self.limit = limit
+        self.french = french
+        self.known: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        """The frequency of the word's most common spelling: itself, singular, plural; for a rare
+        French word, also the dictionary forms it may be inflected from."""
+        found = self.known.get(word)
+        if found is None:
+            base = fold_word(word)
+            spellings = {word, base, base + "s", base + "x"}
+            if base.endswith("al"):
+                spellings.add(base[:-2] + "aux")
+            found = max(map(self.frequency, spellings))
+            if found <= self.limit and self.french:
+                found = max([found, *map(self.frequency, french_lemmas(word))])
+            self.known[word] = found
+        return found
+
+
+def rare_part(word: str, accepted: set[str], rarity: Rarity, limit: float) -> float | None:
+    """The frequency of the rarest part of ``word`` that is neither accepted nor common, or None."""
+    if word_key(word) in accepted:
+        return None
+    if "-" not in word and "'" not in word:
+        return None if len(word) < MIN_LETTERS or (z := rarity.zipf(word)) > limit else z
+    if "'" in word and "-" not in word and rarity.zipf(word) > limit:
+        return None  # « aujourd'hui »
+    rare = [z for p in parts(word) if len(p) >= MIN_LETTERS and fold_word(p) not in accepted and (z := rarity.zipf(p)) <= limit]
+    return min(rare) if rare else None
+
+
+#: A chunk of text that is a path, an address or a file name (``figures/frise.svg``, ``ameli.fr``).
+ADDRESS = re.compile(r"[/@\\]|\w\.\w")
+
+
+def plain_tokens(segments: Iterable[tuple[int, str, int, str]], kind: str = "text") -> Iterator[tuple[int, str]]:
+    """Tokens of the segments of ``kind``, leaving out paths, addresses and file names."""
+    for line, text, _order, segment_kind in segments:
+        if segment_kind == kind:
+            for chunk in text.split():
+                if not ADDRESS.search(chunk):
+                    for token in TOKEN.findall(chunk):
+                        yield line, token
+
+
+def rare_words(corpus: Corpus) -> Iterator[Finding]:
+    """TERM008: each rare, undefined, unlinked, unallowed word of a content page, once."""
+    settings = corpus.settings
+    if not settings.jargon or settings.word_frequency is None:
+        return
+    defined = name_keys(name for entry in corpus.entries for name in entry.names)
+    defined |= name_keys(term.term for page in corpus.pages for term in page.defined_terms)
+    defined |= name_keys(settings.jargon_allow)
+    limit = settings.jargon_max_zipf
+    language = settings.language or "en"
+    rarity = Rarity(settings.word_frequency, limit, language.lower().startswith("fr"))
+    for page in corpus.pages:
+        if not is_content_page(page):
+            continue
+        segments = [segment for prose in page.prose for segment in prose.segments]
+        accepted = defined | name_keys(token for _line, token in plain_tokens(segments, "link"))
+        found: dict[str, tuple[int, str, float]] = {}
+        for line, token in plain_tokens(segments):
+            if any(c.isdigit() or c == "_" for c in token):
+                continue
+            word = normalize(token)
+            key = word_key(word)
+            if key in found or key in accepted:
+                continue
+            zipf = rare_part(word, accepted, rarity, limit)
+            if zipf is None:
+                accepted.add(key)
+                continue
+            found[key] = (line, without_elision(token), zipf)
+        ranked = sorted(found.values(), key=lambda item: (item[2], item[0]))
+        for rank, (line, written, zipf) in enumerate(ranked, 1):
+            yield Finding(
+                page.path, line, "TERM008", Severity.WARNING,
+                f"rare word '{written}' (Zipf frequency {zipf:.2f} in '{language}', rarest {rank} of {len(ranked)} on this page) "
+                "is not defined: add a glossary entry or link it (or list it in jargon_allow)",
+            )  # fmt: skip
+
+
+JARGON_RULES = [rare_words]

@@ -1,0 +1,130 @@
+"""How common a word is in a language: Zipf frequencies from the ``wordfreq`` package, offline.
+
+TERM008 asks, for each distinct word of a project, whether it is rare. ``wordfreq`` answers with
+``zipf_frequency``, but importing it and loading its French list costs about 0.6 s, more than
+docscheck takes to check a small project. So the list is read once through wordfreq's public API
+(``available_languages``, ``read_cBpack``) and kept, for the next runs, as a compact table in the
+user's cache directory (``$XDG_CACHE_HOME/docscheck``, else ``~/.cache/docscheck``): one sorted
+array of 64-bit word hashes and one of frequencies, read in a few milliseconds. The table is
+keyed by the language and wordfreq's version; when the cache cannot be written, the list is
+simply read each time. Nothing is ever written into the checked project.
+
+The data is wordfreq's (Robyn Speer et al., code Apache-2.0, word lists CC BY-SA 4.0, built from
+Wikipedia, subtitles, news, books, web text and other sources); see the README.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+#: A word absent from the list has this frequency (wordfreq's own answer for unknown words).
+ABSENT = 0.0
+FORMAT = b"docscheck-zipf-1\n"
+
+
+class WordFrequencyError(Exception):
+    """The frequency list cannot be had (wordfreq missing): a usage problem for the front-end."""
+
+
+def word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class ZipfTable:
+    """Zipf frequencies by word (lower-cased, as wordfreq stores words), from sorted hashes."""
+
+    def __init__(self, hashes: array.array, centibels: array.array) -> None:
+        self.hashes = hashes
+        self.centibels = centibels
+
+    @classmethod
+    def from_buckets(cls, buckets: list[list[str]]) -> ZipfTable:
+        """wordfreq's cBpack lists: ``buckets[i]`` holds the words of frequency ``-i`` centibels."""
+        keyed = sorted(word_hash(word) << 16 | min(index, 65535) for index, words in enumerate(buckets) for word in words)
+        return cls(array.array("Q", [k >> 16 for k in keyed]), array.array("H", [k & 65535 for k in keyed]))
+
+    def zipf(self, word: str) -> float:
+        """The Zipf frequency of ``word`` (about 7 for « de », 0 when the list does not know it)."""
+        key = word_hash(word)
+        index = bisect.bisect_left(self.hashes, key)
+        if index < len(self.hashes) and self.hashes[index] == key:
+            return round(9 - self.centibels[index] / 100, 2)
+        return ABSENT
+
+    def to_bytes(self) -> bytes:
+        count = len(self.hashes).to_bytes(8, "little")
+        return FORMAT + count + self.hashes.tobytes() + self.centibels.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ZipfTable | None:
+        if not data.startswith(FORMAT) or sys.byteorder != "little":
+            return None
+        start = len(FORMAT) + 8
+        count = int.from_bytes(data[len(FORMAT) : start], "little")
+        if len(data) != start + count * 10:
+            return None
+        hashes, centibels = array.array("Q"), array.array("H")
+        hashes.frombytes(data[start : start + count * 8])
+        centibels.frombytes(data[start + count * 8 :])
+        return cls(hashes, centibels)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "docscheck"
+
+
+def wordfreq_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:
+        raise WordFrequencyError("jargon = true (TERM008) needs the wordfreq package: pip install wordfreq") from None
+
+
+def list_language(language: str | None) -> str:
+    """wordfreq's code for a Sphinx ``language`` (``fr_FR`` → ``fr``; none set → ``en``, Sphinx's default)."""
+    return (language or "en").replace("-", "_").split("_")[0].lower()
+
+
+def read_wordfreq(language: str) -> ZipfTable | None:
+    """The table built from wordfreq's best list for ``language`` (None: wordfreq has none)."""
+    try:
+        import wordfreq
+    except ImportError:
+        raise WordFrequencyError("jargon = true (TERM008) needs the wordfreq package: pip install wordfreq") from None
+    path = wordfreq.available_languages("best").get(language)
+    if path is None:
+        return None
+    return ZipfTable.from_buckets(wordfreq.read_cBpack(path))
+
+
+def load_table(language: str | None, directory: Path | None = None) -> ZipfTable | None:
+    """Frequencies of the page language's words, from the cache or else from wordfreq (None:
+    wordfreq has no list for that language). Raises :class:`WordFrequencyError` without wordfreq."""
+    code = list_language(language)
+    if not code.isalpha():
+        return None
+    cache = (directory or cache_dir()) / f"wordfreq-{wordfreq_version()}-{code}.zipf"
+    try:
+        table = ZipfTable.from_bytes(cache.read_bytes())
+    except OSError:
+        table = None
+    if table is not None:
+        return table
+    table = read_wordfreq(code)
+    if table is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            partial.write_bytes(table.to_bytes())
+            os.replace(partial, cache)
+        except OSError:
+            pass  # a read-only home: read the list again next time
+    return table
