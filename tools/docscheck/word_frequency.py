@@ -79,13 +79,25 @@ def cache_dir() -> Path:
     return Path(base) / "docscheck"
 
 
-def wordfreq_version() -> str:
-    from importlib import metadata
+def wordfreq_data() -> Path:
+    """wordfreq's data directory, found without importing wordfreq (which takes about 0.3 s)."""
+    from importlib.util import find_spec
 
-    try:
-        return metadata.version("wordfreq")
-    except metadata.PackageNotFoundError:
-        raise WordFrequencyError("jargon = true (TERM008) needs the wordfreq package: pip install wordfreq") from None
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordFrequencyError("jargon = true (TERM008) needs the wordfreq package: pip install wordfreq")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def data_stamp(language: str) -> str | None:
+    """Size and time of wordfreq's list for ``language`` (the cache key: a new wordfreq makes a new table)."""
+    for size in ("large", "small"):
+        try:
+            stat = (wordfreq_data() / f"{size}_{language}.msgpack.gz").stat()
+        except OSError:
+            continue
+        return f"{size}-{stat.st_size}-{stat.st_mtime_ns}"
+    return None
 
 
 def list_language(language: str | None) -> str:
@@ -111,7 +123,10 @@ def load_table(language: str | None, directory: Path | None = None) -> ZipfTable
     code = list_language(language)
     if not code.isalpha():
         return None
-    cache = (directory or cache_dir()) / f"wordfreq-{wordfreq_version()}-{code}.zipf"
+    stamp = data_stamp(code)
+    if stamp is None:
+        return read_wordfreq(code)  # wordfreq's layout changed, or no list: ask wordfreq itself
+    cache = (directory or cache_dir()) / f"wordfreq-{code}-{stamp}.zipf"
     try:
         table = ZipfTable.from_bytes(cache.read_bytes())
     except OSError:

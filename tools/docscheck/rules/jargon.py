@@ -145,14 +145,32 @@ def rare_part(word: str, accepted: set[str], rarity: Rarity, limit: float) -> fl
 ADDRESS = re.compile(r"[/@\\]|\w\.\w")
 
 
-def plain_tokens(segments: Iterable[tuple[int, str, int, str]], kind: str = "text") -> Iterator[tuple[int, str]]:
-    """Tokens of the segments of ``kind``, leaving out paths, addresses and file names."""
-    for line, text, _order, segment_kind in segments:
-        if segment_kind == kind:
-            for chunk in text.split():
-                if not ADDRESS.search(chunk):
-                    for token in TOKEN.findall(chunk):
-                        yield line, token
+def tokens_of(text: str) -> list[str]:
+    """The tokens of a piece of prose, leaving out paths, addresses and file names."""
+    if not ADDRESS.search(text):
+        return TOKEN.findall(text)
+    return [token for chunk in text.split() if not ADDRESS.search(chunk) for token in TOKEN.findall(chunk)]
+
+
+class Verdicts:
+    """Per distinct token: its key and, when it is rare given the glossary and allow-list, its frequency."""
+
+    def __init__(self, defined: set[str], rarity: Rarity, limit: float) -> None:
+        self.defined = defined
+        self.rarity = rarity
+        self.limit = limit
+        self.known: dict[str, tuple[str, float | None]] = {}
+
+    def __call__(self, token: str) -> tuple[str, float | None]:
+        found = self.known.get(token)
+        if found is None:
+            if any(c.isdigit() or c == "_" for c in token):
+                found = ("", None)
+            else:
+                word = normalize(token)
+                found = (word_key(word), rare_part(word, self.defined, self.rarity, self.limit))
+            self.known[token] = found
+        return found
 
 
 def rare_words(corpus: Corpus) -> Iterator[Finding]:
@@ -166,24 +184,35 @@ def rare_words(corpus: Corpus) -> Iterator[Finding]:
     limit = settings.jargon_max_zipf
     language = settings.language or "en"
     rarity = Rarity(settings.word_frequency, limit, language.lower().startswith("fr"))
+    verdict = Verdicts(defined, rarity, limit)
     for page in corpus.pages:
         if not is_content_page(page):
             continue
-        segments = [segment for prose in page.prose for segment in prose.segments]
-        accepted = defined | name_keys(token for _line, token in plain_tokens(segments, "link"))
+        linked: set[str] = set()
         found: dict[str, tuple[int, str, float]] = {}
-        for line, token in plain_tokens(segments):
-            if any(c.isdigit() or c == "_" for c in token):
-                continue
-            word = normalize(token)
-            key = word_key(word)
-            if key in found or key in accepted:
-                continue
-            zipf = rare_part(word, accepted, rarity, limit)
-            if zipf is None:
-                accepted.add(key)
-                continue
-            found[key] = (line, without_elision(token), zipf)
+        seen: set[str] = set()
+        for prose in page.prose:
+            for _line, text, _order, kind in prose.segments:
+                if kind == "link":
+                    linked.update(verdict(token)[0] for token in tokens_of(text))
+        for prose in page.prose:
+            for line, text, _order, kind in prose.segments:
+                if kind != "text":
+                    continue
+                tokens = set(tokens_of(text))
+                tokens -= seen
+                if not tokens:
+                    continue
+                seen |= tokens
+                for token in sorted(tokens):
+                    key, zipf = verdict(token)
+                    if zipf is None or key in found or key in linked:
+                        continue
+                    if linked and ("-" in key or "'" in key):
+                        zipf = rare_part(normalize(token), defined | linked, rarity, limit)
+                        if zipf is None:
+                            continue
+                    found[key] = (line, without_elision(token), zipf)
         ranked = sorted(found.values(), key=lambda item: (item[2], item[0]))
         for rank, (line, written, zipf) in enumerate(ranked, 1):
             yield Finding(
