@@ -54,6 +54,7 @@ DOCSCHECK_LAYERS: dict[str, int] = {
     "docscheck.discovery": 3,
     "docscheck.settings": 4,
     "docscheck.project": 5,
+    "docscheck.fix": 6,
     "docscheck.cli": 6,
     "docscheck.__main__": 7,
 }

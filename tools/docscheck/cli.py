@@ -1,8 +1,8 @@
 """``docscheck check [ROOT] …``: a thin front-end over :func:`docscheck.project.check_project`.
 
 Exit status: 0 no error finding, 1 at least one error (with ``--strict``: any finding),
-2 usage or I/O problem. Never a traceback: unexpected internal errors are reported on stderr
-with exit status 2.
+2 usage or I/O problem; ``docscheck fix`` (:mod:`docscheck.fix`): 0 nothing changed, 1 files
+changed. Never a traceback: unexpected internal errors are reported on stderr with exit status 2.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--bib", metavar="FILE", nargs="+", action="extend", help="BibTeX file(s) (default: ROOT/references.bib or bibtex_bibfiles of docs/conf.py)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--strict", action="store_true", help="exit 1 on any finding, warnings included")
+    fix = commands.add_parser("fix", help="fix what has one right fix: link first mentions of terms, DOI prefixes (exit 1 when files changed)")
+    what = fix.add_mutually_exclusive_group(required=True)
+    what.add_argument("--link-terms", action="store_true", help="link the first unlinked mention of each defined term on each page")
+    what.add_argument("--doi", action="store_true", help="remove doi: and https://doi.org/ prefixes from BibTeX DOI fields")
+    fix.add_argument("--dry-run", action="store_true", help="change nothing, print a unified diff")
+    fix.add_argument("paths", nargs="*", metavar="ROOT or PATHS", help="the project directory (default: .), or files and directories under the current directory")
     return parser
 
 
@@ -110,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help/--version (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
     try:
+        if args.command == "fix":
+            from .fix import run_fix
+
+            return run_fix(args, sys.stdout, sys.stderr)
         return run_check(args, sys.stdout, sys.stderr)
     except (OSError, RecursionError, MemoryError) as exc:
         sys.stderr.write(f"docscheck: error: {exc.__class__.__name__}: {exc}\n")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from docscheck.records import Corpus, Finding, Severity, term_key
-from .term_index import build_index
-from .term_mentions import MentionMatcher
+from docscheck.records import Corpus, Finding, Page, Severity, term_key
+from .term_index import TermIndex, build_index
+from .term_mentions import Mention, MentionMatcher
 
 
 def _error(path: str, line: int, code: str, message: str) -> Finding:
@@ -91,23 +91,30 @@ def unlinked_first_mentions(corpus: Corpus) -> Iterator[Finding]:
     index = build_index(corpus)
     matcher = MentionMatcher(corpus.entries)
     for page in corpus.pages:
-        blocks = [prose for prose in page.prose if not prose.heading]
-        if page.is_glossary_page or not matcher.may_mention(blocks):
-            continue
-        first_link: dict[str, int] = {}
-        for ref in page.term_refs:
-            definition = index.by_key.get(term_key(ref.target))
-            if definition is not None and definition.entry is not None:
-                first_link.setdefault(definition.entry.slug, ref.order)
-        reported: set[str] = set()
-        for prose in blocks:
-            for mention in matcher.mentions(prose):
-                slug = mention.entry.slug
-                if slug in reported:
-                    continue
-                reported.add(slug)
-                if mention.order < first_link.get(slug, 1 << 62):
-                    yield Finding(page.path, mention.line, "TERM007", Severity.WARNING, f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text} <{mention.entry.term}>`" if term_key(mention.text) != term_key(mention.entry.term) else f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text}`")
+        for mention in unlinked_mentions(page, matcher, index):
+            yield Finding(page.path, mention.line, "TERM007", Severity.WARNING, f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text} <{mention.entry.term}>`" if term_key(mention.text) != term_key(mention.entry.term) else f"first mention of '{mention.text}' is not linked: write {{term}}`{mention.text}`")
+
+
+def unlinked_mentions(page: Page, matcher: MentionMatcher, index: TermIndex) -> Iterator[Mention]:
+    """The first mention of each entry on ``page`` that comes before the entry's first link
+    (TERM007 reports them, ``docscheck fix --link-terms`` links them)."""
+    blocks = [prose for prose in page.prose if not prose.heading]
+    if page.is_glossary_page or not matcher.may_mention(blocks):
+        return
+    first_link: dict[str, int] = {}
+    for ref in page.term_refs:
+        definition = index.by_key.get(term_key(ref.target))
+        if definition is not None and definition.entry is not None:
+            first_link.setdefault(definition.entry.slug, ref.order)
+    reported: set[str] = set()
+    for prose in blocks:
+        for mention in matcher.mentions(prose):
+            slug = mention.entry.slug
+            if slug in reported:
+                continue
+            reported.add(slug)
+            if mention.order < first_link.get(slug, 1 << 62):
+                yield mention
 
 
 TERM_RULES = [undefined_terms, unreferenced_entries, duplicate_terms, unknown_see_also, entries_without_sources, unlinked_first_mentions]
