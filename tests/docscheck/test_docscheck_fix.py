@@ -20,7 +20,7 @@ from docscheck.fix.doi import strip_doi_prefixes
 from docscheck.fix.link_terms import Terms, link_terms
 from docscheck.parsers.markdown import markdown_parser
 from docscheck.records import GlossaryEntry
-from docscheck.settings import DEFAULT_MYST_EXTENSIONS
+from docscheck.records import DEFAULT_MYST_EXTENSIONS
 
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
 MYST = ROOTS / "test-docscheck-fix-myst"
