@@ -9,8 +9,9 @@ array of 64-bit word hashes and one of frequencies, read in a few milliseconds. 
 keyed by the language and wordfreq's version; when the cache cannot be written, the list is
 simply read each time. Nothing is ever written into the checked project.
 
-The data is wordfreq's (Robyn Speer et al., code Apache-2.0, word lists CC BY-SA 4.0, built from
-Wikipedia, subtitles, news, books, web text and other sources); see the README.
+The data is wordfreq's (Robyn Speer et al., code Apache-2.0, word lists CC BY-SA 4.0, compiled by
+Exquisite Corpus from Wikipedia, subtitles, news, Google Books Ngrams, web text, Twitter and
+Reddit); see the README. Nothing is redistributed: the cached table is derived locally.
 """
 
 from __future__ import annotations
