@@ -141,15 +141,20 @@ def rare_part(word: str, accepted: set[str], rarity: Rarity, limit: float) -> fl
     return min(rare) if rare else None
 
 
-#: A chunk of text that is a path, an address or a file name (``figures/frise.svg``, ``ameli.fr``).
-ADDRESS = re.compile(r"[/@\\]|\w\.\w")
+#: A dot inside a word: a file name or an address (``frise.svg``, ``ameli.fr``); with ``/``, ``@`` or
+#: ``\\``, a chunk of text that is not prose. (A literal first: ``re`` then skips ahead quickly.)
+INNER_DOT = re.compile(r"\.(?<=\w\.)(?=\w)")
+
+
+def is_address(text: str) -> bool:
+    return "/" in text or "@" in text or "\\" in text or INNER_DOT.search(text) is not None
 
 
 def tokens_of(text: str) -> list[str]:
     """The tokens of a piece of prose, leaving out paths, addresses and file names."""
-    if not ADDRESS.search(text):
+    if not is_address(text):
         return TOKEN.findall(text)
-    return [token for chunk in text.split() if not ADDRESS.search(chunk) for token in TOKEN.findall(chunk)]
+    return [token for chunk in text.split() if not is_address(chunk) for token in TOKEN.findall(chunk)]
 
 
 class Verdicts:
