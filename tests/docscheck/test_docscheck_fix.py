@@ -220,3 +220,10 @@ def test_arbitrary_text_never_crashes_the_fixer_and_a_second_pass_changes_nothin
     md = markdown_parser(DEFAULT_MYST_EXTENSIONS)
     once = link_terms(text, path, TERMS, md).text
     assert link_terms(once, path, TERMS, md).text == once
+
+
+@given(st.text(max_size=300), st.sampled_from(["p.md", "p.rst"]))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_unicode_text_never_crashes_the_fixer(text, path):
+    fixed = link_terms(text, path, TERMS, markdown_parser(DEFAULT_MYST_EXTENSIONS))
+    assert fixed.text == text or len(fixed.linked) >= 1
