@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from docscheck.parsers.bibtex import NON_ENTRIES, scan_chunks
-from docscheck.rules.doi_prefix import split_doi_prefix
+from docscheck.records import split_doi_prefix
 
 DOI_FIELD = re.compile(r"(?:^|[,{(])\s*doi\s*=\s*[{\"]", re.IGNORECASE | re.MULTILINE)
 
