@@ -167,3 +167,51 @@ def test_cli_reports_rare_french_words_with_wordfreq(tmp_path):
 def test_cli_without_jargon_reports_no_term008(tmp_path):
     result = run(project(tmp_path, "review = false", PAGE))
     assert not [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TERM008"]
+
+
+# -- the word-frequency table ----------------------------------------------------------------------
+
+
+def test_cached_table_agrees_with_wordfreq(tmp_path):
+    import wordfreq
+
+    from docscheck.word_frequency import load_table
+
+    built = load_table("fr", tmp_path)
+    cached = load_table("fr", tmp_path)
+    assert len(list(tmp_path.glob("wordfreq-fr-*.zipf"))) == 1
+    for word in ("de", "médecin", "immunothérapie", "sepsis", "aujourd'hui", "pembrolizumab", "qzxv"):
+        assert built.zipf(word) == cached.zipf(word) == wordfreq.zipf_frequency(word, "fr")
+
+
+def test_unwritable_cache_still_gives_frequencies(tmp_path):
+    from docscheck.word_frequency import load_table
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    assert load_table("fr", blocker / "docscheck").zipf("médecin") > 4
+
+
+def test_language_without_a_list_gives_none_and_a_note(tmp_path):
+    from docscheck.word_frequency import load_table
+
+    assert load_table("tlh", tmp_path) is None
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_text('language = "tlh"\n', encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text("# Qapla\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.docscheck]\njargon = true\n", encoding="utf-8")
+    result = run(tmp_path)
+    assert result.returncode == 0 and "wordfreq has no word list for the language 'tlh'" in result.stderr
+
+
+def test_jargon_without_wordfreq_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    from docscheck.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "wordfreq" else real(name, *a))
+    monkeypatch.setitem(sys.modules, "wordfreq", None)
+    root = project(tmp_path, "jargon = true", PAGE)
+    assert main(["check", str(root)]) == 2
+    assert "needs the wordfreq package: pip install wordfreq" in capsys.readouterr().err
