@@ -131,7 +131,7 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"docscheck: note: {rel} resolves outside the project, not written\n")
             continue
         else:
-            write_atomically(path, new)
+            write_atomically(path.resolve(), new)  # through a symlink inside ROOT, to the file it names
         for message in messages:
             err.write(f"docscheck: {'would fix' if args.dry_run else 'fixed'}: {message}\n")
     what = "would change" if args.dry_run else "changed"
