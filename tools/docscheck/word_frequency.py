@@ -19,6 +19,7 @@ from __future__ import annotations
 import array
 import bisect
 import hashlib
+import mmap
 import os
 import sys
 from pathlib import Path
@@ -39,7 +40,7 @@ def word_hash(word: str) -> int:
 class ZipfTable:
     """Zipf frequencies by word (lower-cased, as wordfreq stores words), from sorted hashes."""
 
-    def __init__(self, hashes: array.array, centibels: array.array) -> None:
+    def __init__(self, hashes: array.array | memoryview, centibels: array.array | memoryview) -> None:
         self.hashes = hashes
         self.centibels = centibels
 
@@ -62,17 +63,25 @@ class ZipfTable:
         return FORMAT + count + self.hashes.tobytes() + self.centibels.tobytes()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> ZipfTable | None:
-        if not data.startswith(FORMAT) or sys.byteorder != "little":
+    def from_bytes(cls, data: bytes | mmap.mmap) -> ZipfTable | None:
+        """The table stored by :meth:`to_bytes`, read in place (no copy: lookups touch a few pages)."""
+        if data[: len(FORMAT)] != FORMAT or sys.byteorder != "little":
             return None
         start = len(FORMAT) + 8
         count = int.from_bytes(data[len(FORMAT) : start], "little")
         if len(data) != start + count * 10:
             return None
-        hashes, centibels = array.array("Q"), array.array("H")
-        hashes.frombytes(data[start : start + count * 8])
-        centibels.frombytes(data[start + count * 8 :])
-        return cls(hashes, centibels)
+        view = memoryview(data)
+        return cls(view[start : start + count * 8].cast("Q"), view[start + count * 8 :].cast("H"))  # type: ignore[arg-type]
+
+
+def read_cached(path: Path) -> ZipfTable | None:
+    try:
+        with path.open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
+        return None
+    return ZipfTable.from_bytes(data)
 
 
 def cache_dir() -> Path:
@@ -128,10 +137,7 @@ def load_table(language: str | None, directory: Path | None = None) -> ZipfTable
     if stamp is None:
         return read_wordfreq(code)  # wordfreq's layout changed, or no list: ask wordfreq itself
     cache = (directory or cache_dir()) / f"wordfreq-{code}-{stamp}.zipf"
-    try:
-        table = ZipfTable.from_bytes(cache.read_bytes())
-    except OSError:
-        table = None
+    table = read_cached(cache)
     if table is not None:
         return table
     table = read_wordfreq(code)
