@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 from docscheck.parsers.pages import MYST_SUFFIXES, parse_page
-from docscheck.parsers.term_text import rest_inline
+from docscheck.parsers.glossary_blocks import rest_inline
 from docscheck.records import GlossaryEntry, Page, term_key
 from docscheck.rules.term_index import Definition, TermIndex
 from docscheck.rules.term_mentions import Mention, MentionMatcher, nfc
