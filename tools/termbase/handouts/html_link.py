@@ -2,7 +2,8 @@
 
 Under the title of every HTML page, in this order:
 
-- its review dates, when the front matter gives them (:mod:`termbase.handouts.review_line`);
+- its review dates, when the front matter gives them (:mod:`termbase.handouts.review_line`); the
+  glossary page, whose front matter has none, gives the range of its entries' ``reviewed`` dates;
 - « Imprimer cette page », a button that prints the page with ``static/print.css``. It needs no
   PDF, so it is there after ``make html`` alone; ``static/termbase-print.js`` reveals it (without
   JavaScript the button could do nothing, so it stays hidden) and adds, for paper only, the
@@ -28,7 +29,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .pages import handout_basename, handout_docnames, opts_in
-from .review_line import NO_SEARCH, review_line
+from .review_line import NO_SEARCH, glossary_review_line, review_line
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +134,19 @@ def on_doctree_resolved(app: Any, doctree: nodes.document, docname: str) -> None
     if opts_in(metadata) and handout_pdf(app, docname).is_file():
         pdf_uri = link_uri(app.builder.get_target_uri(docname), app.config.termbase_handouts_html_dir, docname)
     review = review_line(metadata)
+    if review is None:
+        review = glossary_review(app, docname)
     insert_after_title(doctree, [*([review] if review is not None else []), tools_paragraph(pdf_uri)])
+
+
+def glossary_review(app: Any, docname: str) -> nodes.paragraph | None:
+    """The glossary page's review line, from its entries' dates (its own page has none)."""
+    from termbase.envdata import termbase_data
+
+    data = termbase_data(app.env)
+    if docname not in data.glossary_docs:
+        return None
+    return glossary_review_line([entry.reviewed for entry in data.entries.values() if entry.reviewed is not None])
 
 
 def on_build_finished(app: Any, exception: BaseException | None) -> None:
