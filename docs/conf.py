@@ -128,6 +128,8 @@ latex_elements = {
 % Chapters (one per page of the guide) are numbered; sections are not (« 15.1 A » in the glossary, « 5.2.1 » in
 % a patient guide help nobody).
 \setcounter{secnumdepth}{0}
+% Figures are numbered through the guide (Figure 1 to 6), not within each chapter (six « Figure 1 »).
+\counterwithout{figure}{chapter}
 % TeX Gyre Heros (headings) has no narrow no-break space (U+202F): typeset it as a thin unbreakable space.
 \usepackage{newunicodechar}
 \newunicodechar{^^^^202f}{\nobreak\hspace{0.16667em}}

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import html_link, report_error
+from . import guide_pdf, html_link, report_error
 from .builder import HandoutsBuilder
 
 
@@ -58,4 +58,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_builder(HandoutsBuilder)
     html_link.register(app)
     report_error.register(app)
+    guide_pdf.register(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
