@@ -32,8 +32,11 @@ def test_the_downloads_close_the_glossary_under_pour_les_professionnels(site_htm
     main = glossary(site_html)
     heading = re.search(r"<h2>Pour les professionnels", main)
     assert heading and heading.start() > main.rindex("<dt")
-    links = re.findall(r'href="(glossaire\.(?:json|csv|jsonld))"', main[heading.start() :])
+    end = main[heading.start() :]
+    links = re.findall(r'href="(glossaire\.(?:json|csv|jsonld))"', end)
     assert links == ["glossaire.json", "glossaire.csv", "glossaire.jsonld"]
+    text = re.sub(r"<[^>]+>", "", end)
+    assert "fichiers, pour les reprendre dans un autre outil." in text and "{" not in text
 
 
 def test_the_glossary_shows_when_its_definitions_were_reviewed(site_html: Path) -> None:

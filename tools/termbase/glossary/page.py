@@ -242,7 +242,7 @@ def professionals_section(builder: Any, docname: str) -> nodes.section:
     section += nodes.title(PROFESSIONALS_TITLE, PROFESSIONALS_TITLE)
     intro = (
         "Les définitions de ce glossaire, leurs sources et les pages qui les emploient existent aussi sous forme de "
-        "fichiers, pour les reprendre dans un autre outil (licence CC{NBSP}BY-SA{NBSP}4.0)."
+        "fichiers, pour les reprendre dans un autre outil."
     )
     section += nodes.paragraph(intro, intro)
     section += download_paragraph(builder, docname)
