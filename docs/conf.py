@@ -129,7 +129,8 @@ latex_elements = {
 % a patient guide help nobody).
 \setcounter{secnumdepth}{0}
 % Figures are numbered through the guide (Figure 1 to 6), not within each chapter (six « Figure 1 »).
-\counterwithout{figure}{chapter}
+% (Handouts are « howto » documents, without chapters.)
+\ifcsname c@chapter\endcsname\counterwithout{figure}{chapter}\fi
 % TeX Gyre Heros (headings) has no narrow no-break space (U+202F): typeset it as a thin unbreakable space.
 \usepackage{newunicodechar}
 \newunicodechar{^^^^202f}{\nobreak\hspace{0.16667em}}
