@@ -57,6 +57,9 @@ termbase_search_synonyms = "../glossary/search-synonyms.yaml"
 termbase_handouts_bibtex_style = "plain_fr_compact"
 # termbase_site_url (the published address, printed on handouts) is left unset until the guide has
 # a real address: a sheet prints no address rather than an invented one.
+# Where readers report an error (a form, an issue tracker or a mailto: address): shown on every page,
+# on the handouts and the guide PDF when set; nothing is shown while it is empty.
+termbase_report_error_url = ""
 
 # -- HTML ------------------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
@@ -77,7 +80,7 @@ html_theme_options = {
     # Never empty: rendering them a second time only to check (the theme's default) doubles the sidebar's cost.
     "templates_skip_empty_check": ["guide-nav.html", "sidebar-nav-bs.html", "navbar-nav.html"],
     "navbar_persistent": ["search-button"],
-    "footer_start": ["disclaimer"],
+    "footer_start": ["disclaimer", "report-error"],
     "footer_center": [],
     "footer_end": ["copyright"],
     "secondary_sidebar_items": ["page-toc"],
@@ -125,6 +128,9 @@ latex_elements = {
 % Chapters (one per page of the guide) are numbered; sections are not (« 15.1 A » in the glossary, « 5.2.1 » in
 % a patient guide help nobody).
 \setcounter{secnumdepth}{0}
+% Figures are numbered through the guide (Figure 1 to 6), not within each chapter (six « Figure 1 »).
+% (Handouts are « howto » documents, without chapters.)
+\ifcsname c@chapter\endcsname\counterwithout{figure}{chapter}\fi
 % TeX Gyre Heros (headings) has no narrow no-break space (U+202F): typeset it as a thin unbreakable space.
 \usepackage{newunicodechar}
 \newunicodechar{^^^^202f}{\nobreak\hspace{0.16667em}}
@@ -160,6 +166,7 @@ latex_elements = {
     \textbf{Avertissement :} ce guide donne des informations générales. Il ne remplace pas l’avis de
     votre équipe soignante, qui connaît votre situation. En cas d’urgence, appelez le 15 ou le 112.
   \end{minipage}
+  \termbasereporterror
   \par\vspace{1.5em}
   {\small \@author\par}
 \end{titlepage}

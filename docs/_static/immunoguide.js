@@ -1,25 +1,38 @@
-/* Immunoguide: say when a table or a figure is wider than the screen and scrolls sideways, and let
- * a figure only a little wider than the screen shrink to fit it (see immunoguide.css).
- * No external resources. Without JavaScript the content still scrolls; only the cue is missing. */
+/* Immunoguide: say when a table is wider than the screen and scrolls sideways, and make every
+ * figure open full-size when tapped (see immunoguide.css). No external resources. Without
+ * JavaScript tables still scroll and figures still fit the screen; only the cues are missing. */
 (function () {
   "use strict";
 
   var SCROLLERS = [
     { selector: ".bd-article .pst-scrollable-table-container", cue: "Tableau large\u00a0: faites-le glisser pour voir toutes les colonnes." },
-    { selector: ".bd-article figure > a.image-reference", cue: "Figure large\u00a0: faites-la glisser pour la voir en entier, ou touchez-la pour l’agrandir." },
   ];
   var SCROLLS = "immunoguide-scrolls";
   var CUE = "immunoguide-scroll-cue";
-  var FITS = "immunoguide-figure-fits";
-  // A drawing shrunk by at most this factor keeps labels of 16 units above 11 px.
-  var MAX_SHRINK = 1.5;
+  var OPEN = "immunoguide-figure-open";
 
-  function fitFigures() {
-    document.querySelectorAll(".bd-article figure > a.image-reference > img").forEach(function (img) {
+  // Sphinx links a figure to its image only when the page gives it a width: link the others too,
+  // and say under each figure that it opens full-size (shown on phones only, by the stylesheet).
+  function linkFigures() {
+    document.querySelectorAll(".bd-article figure img").forEach(function (img) {
       var figure = img.closest("figure");
-      var frame = img.parentElement.clientWidth;
-      var natural = img.naturalWidth;
-      figure.classList.toggle(FITS, natural > 0 && frame > 0 && natural <= frame * MAX_SHRINK);
+      var link = img.closest("a");
+      if (!link) {
+        link = document.createElement("a");
+        link.className = "reference internal image-reference";
+        link.href = img.getAttribute("src");
+        img.parentNode.insertBefore(link, img);
+        link.appendChild(img);
+      }
+      if (!figure.querySelector("." + OPEN)) {
+        var hint = document.createElement("p");
+        hint.className = OPEN;
+        var open = document.createElement("a");
+        open.href = link.getAttribute("href");
+        open.textContent = "Agrandir la figure";
+        hint.appendChild(open);
+        link.parentNode.insertBefore(hint, link.nextSibling);
+      }
     });
   }
 
@@ -29,7 +42,6 @@
   }
 
   function update() {
-    fitFigures();
     SCROLLERS.forEach(function (kind) {
       document.querySelectorAll(kind.selector).forEach(function (element) {
         var scrolls = element.scrollWidth > element.clientWidth + 1;
@@ -58,11 +70,16 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
-  } else {
+  function start() {
+    linkFigures();
     update();
   }
-  window.addEventListener("load", update); // images know their size only once loaded
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+  window.addEventListener("load", update); // tables know their width once fonts and images are in
   window.addEventListener("resize", schedule);
 })();

@@ -1,4 +1,4 @@
-"""The real site's search in Chromium: everyday words, PD1/PD-1, glossary first, clean snippets.
+"""The real site's search in Chromium: everyday words, PD1/PD-1, definition cards, clean snippets.
 
 Drives Debian's /usr/bin/chromium (conftest.py) on the site built once by ``site_html``. The
 glossary-aware part is termbase.search.glossary_terms + static/termbase-search.js.
@@ -40,32 +40,49 @@ def status(page: Page) -> str:
     return page.inner_text("#search-results .search-summary")
 
 
+def answer_card(page: Page) -> dict[str, str] | None:
+    """The definition card above the results: term, definition and its glossary link, if any."""
+    card = page.locator("#search-results .termbase-answer")
+    if card.count() == 0:
+        return None
+    return {
+        "title": card.locator("h3").inner_text(),
+        "text": card.inner_text(),
+        "link": card.get_by_role("link", name="Voir dans le glossaire").get_attribute("href") or "",
+    }
+
+
 @pytest.mark.parametrize(
-    ("query", "first", "second"),
+    ("query", "anchor", "first"),
     [
-        ("effets secondaires", "glossaire.html#term-effet-indesirable", "effets-indesirables.html"),
-        ("PD1", "glossaire.html#term-pd-1", None),
-        ("PD 1", "glossaire.html#term-pd-1", None),
-        ("PDL1", "glossaire.html#term-pd-l1", None),
-        ("CAR T", "glossaire.html#term-cellule-car-t", "therapies-cellulaires.html"),
-        ("Keytruda", "glossaire.html#term-pembrolizumab", None),
+        ("effets secondaires", "term-effet-indesirable", "effets-indesirables.html"),
+        ("PD1", "term-pd-1", None),
+        ("PD 1", "term-pd-1", None),
+        ("PDL1", "term-pd-l1", None),
+        ("CAR T", "term-cellule-car-t", "therapies-cellulaires.html"),
+        ("Keytruda", "term-pembrolizumab", None),
     ],
 )
-def test_everyday_words_find_the_glossary_entry_first_then_its_main_page(page: Page, site_url: str, query: str, first: str, second: str | None) -> None:
+def test_a_glossary_name_shows_its_definition_above_results_that_start_with_its_page(
+    page: Page, site_url: str, query: str, anchor: str, first: str | None
+) -> None:
     results = [result["href"] for result in search(page, site_url, query)]
-    assert len(results) >= 2, f"{query!r} finds the entry and pages: {results}"
-    assert results[0] == first
-    if second:
-        assert results[1] == second
+    card = answer_card(page)
+    assert card, f"{query!r} shows the definition as an answer card"
+    assert card["link"].removeprefix("./") == f"glossaire.html#{anchor}"
+    assert len(card["text"]) > len(card["title"]) + 20, "the card holds the definition"
+    assert results, f"{query!r} finds pages"
+    assert not results[0].startswith("glossaire.html#"), "the glossary entry no longer takes the first result"
+    if first:
+        assert results[0] == first
+    cards_box = page.locator("#search-results .termbase-answer").bounding_box()
+    list_box = page.locator("#search-results ul.search").bounding_box()
+    assert cards_box and list_box and cards_box["y"] < list_box["y"], "the card comes above the results"
 
 
-@pytest.mark.parametrize(("query", "term"), [("PD1", "PD-1"), ("PDL1", "PD-L1"), ("immunotherapie", "immunothérapie")])
-def test_second_result_is_the_main_page_the_build_computed(page: Page, site_url: str, site_html: Path, query: str, term: str) -> None:
-    text = (site_html / "_static" / "termbase-search-data.js").read_text(encoding="utf-8")
-    rows = {row[0]: row for row in json.loads(text[text.index("{") : text.rindex("}") + 1])["entries"]}
-    main = rows[term][2]
-    assert main, f"the build found a main page for {term}"
-    assert [result["href"] for result in search(page, site_url, query)][1] == f"{main}.html"
+def test_a_query_that_names_no_term_shows_no_card(page: Page, site_url: str) -> None:
+    assert search(page, site_url, "tirage au sort")
+    assert answer_card(page) is None
 
 
 def test_a_query_with_a_glossary_name_inside_finds_pages_using_the_term(page: Page, site_url: str) -> None:
@@ -134,3 +151,43 @@ def test_search_index_has_no_word_that_only_a_hidden_definition_holds(site_html:
             if number in (files if isinstance(files, list) else [files]):
                 leaks.append((docname, stem))
     assert leaks == []
+
+
+@pytest.mark.parametrize("query", ["effets indésirables", "PD-L1", "chirurgie"])
+def test_snippets_never_start_with_the_review_line(page: Page, site_url: str, query: str) -> None:
+    results = search(page, site_url, query)
+    snippets = [" ".join(r["snippet"].split()) for r in results if r["snippet"]]
+    assert snippets
+    starts = [s for s in snippets if s.lstrip(".").startswith(("Dernière relecture", "Prochaine relecture", "Imprimer cette page"))]
+    assert starts == []
+    assert not any("Imprimer cette page" in s for s in snippets)
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("imunothérapie", "immunothérapie"), ("pembrolisumab", "pembrolizumab"), ("diarée", "diarrhée"), ("hypofysite", "hypophysite")],
+)
+def test_a_typo_finds_what_the_right_spelling_finds(page: Page, site_url: str, typo: str, meant: str) -> None:
+    right = [result["href"] for result in search(page, site_url, meant)]
+    wrong = [result["href"] for result in search(page, site_url, typo)]
+    assert right and wrong, (right, wrong)
+    assert wrong[:3] == right[:3]
+    assert meant in page.locator("#search-results .termbase-corrected").inner_text()
+
+
+def test_short_words_and_far_words_are_not_corrected(page: Page, site_url: str) -> None:
+    """Corrections start at 6 letters and stop at 2 edits: « xylophone » finds nothing."""
+    assert search(page, site_url, "xylophone") == []
+    assert page.locator("#search-results .termbase-corrected").count() == 0
+
+
+def test_vaccin_grippe_leads_to_the_vaccination_advice(page: Page, site_url: str) -> None:
+    results = [result["href"] for result in search(page, site_url, "vaccin grippe")]
+    assert results[0] == "situations-particulieres.html", results[:3]
+
+
+def test_the_typo_vocabulary_is_in_the_search_data_built_offline(site_html: Path) -> None:
+    text = (site_html / "_static" / "termbase-search-data.js").read_text(encoding="utf-8")
+    vocabulary = json.loads(text[text.index("{") : text.rindex("}") + 1])["vocabulary"]
+    assert {"diarrhee", "hypophysite", "pembrolizumab", "immunotherapie", "keytruda"} <= set(vocabulary)
+    assert all(re.fullmatch(r"[a-z]{4,}", word) for word in vocabulary)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import DOCS, require_tool, sphinx_build
 from pdf_files import has_language, overfull_table_lines
+from termbase.french.dates import french_date
 
 pytestmark = pytest.mark.slow
 
@@ -68,10 +72,69 @@ def test_pdf_is_a4_with_several_pages(guide_pdf: Path) -> None:
     assert int(info["Pages"]) >= 20
 
 
+def review_dates() -> dict[str, tuple[dt.date, dt.date | None]]:
+    """docname → (last_reviewed, next_review) of every page whose front matter gives them."""
+    found = {}
+    for path in sorted(DOCS.glob("*.md")):
+        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.DOTALL)
+        meta = yaml.safe_load(match.group(1)) if match else {}
+        if meta and meta.get("last_reviewed"):
+            found[path.stem] = (meta["last_reviewed"], meta.get("next_review"))
+    return found
+
+
 def test_title_page_gives_the_review_date_and_the_disclaimer(pdf_pages: list[str]) -> None:
+    """The cover's date is the pages' latest review, not a date the pages have since passed."""
     title = " ".join(pdf_pages[0].split())
-    assert "Révision éditoriale du 23 novembre 2026" in title
+    latest = max(last for last, _next in review_dates().values())
+    assert f"Révision éditoriale du {french_date(latest)}" in title
     assert "ne remplace pas l’avis de votre équipe soignante" in title
+
+
+def test_each_chapter_shows_its_own_review_dates(pdf_pages: list[str]) -> None:
+    text = " ".join(" ".join(pdf_pages).split())
+    dates = review_dates()
+    assert len(dates) >= 20
+    lines = re.findall(r"Dernière relecture : (\d+(?:er)? \w+ \d{4}) · Prochaine relecture : (\d+(?:er)? \w+ \d{4})", text.replace("\u00a0", " "))
+    expected = sorted((french_date(last), french_date(upcoming)) for last, upcoming in dates.values() if upcoming)
+    assert sorted(lines) == expected
+
+
+def test_figures_are_numbered_in_order_through_the_guide(pdf_pages: list[str]) -> None:
+    numbers = [int(n) for n in re.findall(r"^\s*FIG\. (\d+) –", "\n".join(pdf_pages), re.M)]
+    assert len(numbers) >= 6
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_the_card_prints_whole_with_front_and_back_side_by_side(pdf_pages: list[str]) -> None:
+    """The page tells the reader to cut along the dashes: the guide's card is the handout's card."""
+    pages = [index for index, page in enumerate(pdf_pages) if "Carte patient · immunothérapie" in page]
+    assert len(pages) == 1
+    page = pdf_pages[pages[0]]
+    assert "Pour le médecin des urgences" in page and "Après des cellules CAR-T" in page
+    assert any("Carte patient · immunothérapie" in line and "J’appelle le 15" in line for line in page.splitlines()), "front and back side by side"
+    assert "Recto : mon traitement" not in page
+
+
+def test_no_placeholder_address_in_the_guide(pdf_pages: list[str]) -> None:
+    assert "example.org" not in "".join(pdf_pages)
+    assert "Signaler une erreur :" not in "".join(pdf_pages), "no report line while conf.py sets no address"
+
+
+def test_timeline_leaders_do_not_cross_the_axis_years() -> None:
+    """On paper and on screen, no event's leader line runs through a year under the axis."""
+    svg = ET.parse(DOCS / "figures" / "frise-immunotherapie.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    years = [(float(t.get("x", 0)), float(t.get("y", 0))) for t in svg.iter(f"{ns}text") if re.fullmatch(r"\d{4}", t.text or "") and t.get("y") == "240"]
+    assert len(years) == 5
+    crossing = []
+    for line in svg.iter(f"{ns}line"):
+        x1, x2 = float(line.get("x1", 0)), float(line.get("x2", 0))
+        top, bottom = sorted((float(line.get("y1", 0)), float(line.get("y2", 0))))
+        for x, baseline in years:
+            if x1 == x2 and abs(x1 - x) < 20 and top < baseline + 3 and bottom > baseline - 12:
+                crossing.append((x, top, bottom))
+    assert crossing == []
 
 
 def test_glossary_and_bibliography_are_each_one_chapter(pdf_pages: list[str]) -> None:

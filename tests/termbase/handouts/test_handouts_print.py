@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,12 +61,25 @@ def test_print_keeps_the_article_and_the_disclaimer(printed: Page) -> None:
     assert display_of(printed, ".immunoguide-disclaimer") not in {None, "none"}
 
 
-def test_print_shows_term_definitions_inline(printed: Page) -> None:
-    assert display_of(printed, ".termbase-term .termbase-tooltip") == "inline"
-    opening = printed.evaluate(
-        "() => getComputedStyle(document.querySelector('.termbase-term .termbase-tooltip'), '::before').content"
-    )
-    assert opening == '" ("'
+def test_print_lists_term_definitions_after_the_text(printed: Page) -> None:
+    """With JavaScript: one line per term after the text, none inside the sentences."""
+    assert display_of(printed, ".termbase-term .termbase-tooltip") == "none"
+    assert display_of(printed, ".termbase-print-terms") == "block"
+
+
+def test_print_without_javascript_shows_term_definitions_inline(browser: Browser, site_url: str, site_html: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{content_page_with_terms(site_html)}")
+        page.emulate_media(media="print")
+        assert display_of(page, ".termbase-term .termbase-tooltip") == "inline"
+        opening = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.termbase-term .termbase-tooltip'), '::before').content"
+        )
+        assert opening == '" ("'
+    finally:
+        context.close()
 
 
 def test_print_writes_external_addresses_after_their_links(page: Page, site_url: str) -> None:

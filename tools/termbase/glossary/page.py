@@ -130,7 +130,9 @@ class TermbaseGlossary(SphinxDirective):
                 location=self.get_location(), type="termbase", subtype="directive",
             )  # fmt: skip
             return []
-        result: list[nodes.Node] = [downloads(docname=docname)]
+        # The reader comes for the words: letters and entries first; the files for other tools
+        # close the page, under « Pour les professionnels » (HTML only, see fill_widgets).
+        result: list[nodes.Node] = []
         entries = list(data.entries.values())
         groups = [(letter, list(group)) for letter, group in groupby(entries, key=lambda e: initial_letter(e.term))]
         nav = letter_nav()
@@ -144,6 +146,7 @@ class TermbaseGlossary(SphinxDirective):
         result.append(nav)
         for letter, group in groups:
             result.append(self.letter_section(letter, group, renderer, docname))
+        result.append(downloads(docname=docname))
         return result
 
     def letter_section(self, letter: str, group: list[GlossaryEntry], renderer: Any, docname: str) -> nodes.section:
@@ -229,12 +232,33 @@ def download_paragraph(builder: Any, docname: str) -> nodes.paragraph:
     return paragraph
 
 
+PROFESSIONALS_TITLE = "Pour les professionnels"
+PROFESSIONALS_ID = "pour-les-professionnels"
+
+
+def professionals_section(builder: Any, docname: str) -> nodes.section:
+    """« Pour les professionnels », at the end of the glossary: what the files are, then the links."""
+    section = nodes.section(ids=[PROFESSIONALS_ID], names=[PROFESSIONALS_ID], classes=["termbase-professionals"])
+    section += nodes.title(PROFESSIONALS_TITLE, PROFESSIONALS_TITLE)
+    intro = (
+        "Les définitions de ce glossaire, leurs sources et les pages qui les emploient existent aussi sous forme de "
+        "fichiers, pour les reprendre dans un autre outil."
+    )
+    section += nodes.paragraph(intro, intro)
+    section += download_paragraph(builder, docname)
+    return section
+
+
 def fill_widgets(app: Any, doctree: nodes.document, docname: str) -> None:
     """Fill the download links for HTML builders; drop HTML-only widgets for every other builder."""
     html = app.builder.format == "html"
     for node in list(doctree.findall(downloads)):
         if html:
-            node.replace_self(download_paragraph(app.builder, node["docname"]))
+            # Last of the page's sections, after the letters (a body element placed after
+            # sections by a directive does not stay there).
+            parent = node.parent
+            parent.remove(node)
+            parent.append(professionals_section(app.builder, node["docname"]))
         else:
             node.parent.remove(node)
     if not html:

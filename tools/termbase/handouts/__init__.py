@@ -34,6 +34,9 @@ Configuration values:
 ``termbase_handouts_bibtex_style`` (str, default ``""``: the guide's style)
     pybtex style of the « Sources citées » list, e.g. ``"plain_fr_compact"`` (three authors, then
     « et al. ») so that references do not fill a short sheet.
+``termbase_report_error_url`` (str, default ``""``)
+    Where readers report an error; see :mod:`termbase.handouts.report_error` (nothing is shown
+    when it is empty).
 ``termbase_handouts_max_pages`` (int, default ``5``)
     A sheet that would run past this many pages at the guide's type size is set at 10 pt (LaTeX
     measures it on a first run; see :data:`termbase.handouts.builder.HANDOUT_PREAMBLE`).
@@ -48,7 +51,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import html_link
+from . import guide_pdf, html_link, report_error
 from .builder import HandoutsBuilder
 
 
@@ -60,4 +63,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("termbase_handouts_max_pages", 5, "env", types=frozenset({int}))
     app.add_builder(HandoutsBuilder)
     html_link.register(app)
+    report_error.register(app)
+    guide_pdf.register(app)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -208,10 +208,13 @@ def about_section(
     site_url: str,
     docname: str,
     disclaimer: Sequence[tuple[str, bool]],
+    report_url: str = "",
 ) -> nodes.section:
-    """« À propos de cette fiche »: review dates, online address, disclaimer."""
+    """« À propos de cette fiche »: review dates, online address, where to report an error, disclaimer."""
+    from .report_error import report_paragraph
+
     section = titled_section(ABOUT_TITLE, ABOUT_ID)
-    for paragraph in (review_paragraph(*review), address_paragraph(site_url, docname), disclaimer_paragraph(disclaimer)):
+    for paragraph in (review_paragraph(*review), address_paragraph(site_url, docname), report_paragraph(report_url), disclaimer_paragraph(disclaimer)):
         if paragraph is not None:
             section += paragraph
     return section

@@ -30,6 +30,7 @@ from termbase import glossary
 from . import card
 from .backmatter import SOURCES_ID, about_section, cited_sources, sources_section, used_entries, words_section
 from .disclaimer import find_disclaimer
+from .report_error import report_url
 from .pages import handout_basename, handout_docnames, review_date
 
 logger = logging.getLogger(__name__)
@@ -230,6 +231,7 @@ class HandoutsBuilder(LaTeXBuilder):
                 self.config.termbase_site_url,
                 docname,
                 find_disclaimer(Path(self.confdir), list(self.config.templates_path)),
+                report_url(self.config),
             ),
         )
         for section in back_matter:

@@ -2,11 +2,13 @@
 
 Under the title of every HTML page, in this order:
 
-- its review dates, when the front matter gives them (:mod:`termbase.handouts.review_line`);
+- its review dates, when the front matter gives them (:mod:`termbase.handouts.review_line`); the
+  glossary page, whose front matter has none, gives the range of its entries' ``reviewed`` dates;
 - « Imprimer cette page », a button that prints the page with ``static/print.css``. It needs no
   PDF, so it is there after ``make html`` alone; ``static/termbase-print.js`` reveals it (without
-  JavaScript the button could do nothing, so it stays hidden) and adds, for paper only, the
-  address the page was read at;
+  JavaScript the button could do nothing, so it stays hidden);
+- for paper only, the page's published address when ``termbase_site_url`` is set (nothing
+  otherwise: a local preview's ``127.0.0.1`` means nothing to the reader of a printout);
 - « Version imprimable (PDF) », for a page that opts in, only when its sheet's PDF exists (in
   ``termbase_handouts_dir``) at the time the page is written. The same build copies every such
   PDF into ``<outdir>/<termbase_handouts_html_dir>/``: the link and its file come and go together.
@@ -28,7 +30,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .pages import handout_basename, handout_docnames, opts_in
-from .review_line import NO_SEARCH, review_line
+from .review_line import NO_SEARCH, glossary_review_line, review_line
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +85,20 @@ def tools_paragraph(pdf_uri: str | None) -> nodes.paragraph:
     return paragraph
 
 
+ADDRESS_CLASS = "termbase-print-address"
+ADDRESS_LABEL = "Adresse de cette page\u00a0: "
+
+
+def address_paragraph(site_url: str, target_uri: str) -> nodes.paragraph | None:
+    """« Adresse de cette page : <published address> », printed on paper only (print.css), or None
+    while ``termbase_site_url`` is unset: never the address the page happened to be read at
+    (``127.0.0.1`` in a preview, a ``file://`` path)."""
+    if not site_url.strip():
+        return None
+    url = f"{site_url.strip().rstrip('/')}/{target_uri}"
+    return nodes.paragraph("", ADDRESS_LABEL + url, classes=[ADDRESS_CLASS, NO_SEARCH])
+
+
 def insert_after_title(doctree: nodes.document, paragraphs: list[nodes.paragraph]) -> None:
     """Right under the page's first heading, in order (at the top if the page has none)."""
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -133,7 +149,21 @@ def on_doctree_resolved(app: Any, doctree: nodes.document, docname: str) -> None
     if opts_in(metadata) and handout_pdf(app, docname).is_file():
         pdf_uri = link_uri(app.builder.get_target_uri(docname), app.config.termbase_handouts_html_dir, docname)
     review = review_line(metadata)
-    insert_after_title(doctree, [*([review] if review is not None else []), tools_paragraph(pdf_uri)])
+    if review is None:
+        review = glossary_review(app, docname)
+    address = address_paragraph(app.config.termbase_site_url, app.builder.get_target_uri(docname))
+    paragraphs = [review, tools_paragraph(pdf_uri), address]
+    insert_after_title(doctree, [paragraph for paragraph in paragraphs if paragraph is not None])
+
+
+def glossary_review(app: Any, docname: str) -> nodes.paragraph | None:
+    """The glossary page's review line, from its entries' dates (its own page has none)."""
+    from termbase.envdata import termbase_data
+
+    data = termbase_data(app.env)
+    if docname not in data.glossary_docs:
+        return None
+    return glossary_review_line([entry.reviewed for entry in data.entries.values() if entry.reviewed is not None])
 
 
 def on_build_finished(app: Any, exception: BaseException | None) -> None:

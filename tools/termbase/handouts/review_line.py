@@ -42,3 +42,24 @@ def review_line(metadata: Mapping[str, Any]) -> nodes.paragraph | None:
         paragraph += nodes.Text(f"{label}\u00a0: ")
         paragraph += time_element(day)
     return paragraph
+
+
+GLOSSARY_LABEL = "Définitions relues"
+
+
+def glossary_review_line(days: list[_dt.date]) -> nodes.paragraph | None:
+    """« Définitions relues entre le 1er octobre 2026 et le 2 décembre 2026 » for the glossary page,
+    whose dates are those of its entries (each entry's ``reviewed``), or None without any."""
+    if not days:
+        return None
+    oldest, newest = min(days), max(days)
+    paragraph = nodes.paragraph(classes=[LINE_CLASS, NO_SEARCH])
+    if oldest == newest:
+        paragraph += nodes.Text(f"{GLOSSARY_LABEL} le ")
+        paragraph += time_element(newest)
+    else:
+        paragraph += nodes.Text(f"{GLOSSARY_LABEL} entre le ")
+        paragraph += time_element(oldest)
+        paragraph += nodes.Text(" et le ")
+        paragraph += time_element(newest)
+    return paragraph

@@ -25,6 +25,14 @@ search page with what this module writes to ``_static/termbase-search-data.js``:
 - **Ranking.** Full-text results also get a bonus from how often the query's words occur in each
   page (the most frequent stems of every page are kept), so the page about lymphocytes comes
   before a page that mentions them once.
+- **Typos.** The data also holds the site's vocabulary: every folded word of 5 letters or more
+  that a page or a glossary name uses, with how often. A query word of 6 letters or more that is
+  neither in it nor in the index is replaced, in the browser, by the vocabulary word at the
+  smallest edit distance (2 at most; insertions, deletions, substitutions, swaps of two
+  neighbours), the most frequent on a tie: « diarée » finds « diarrhée », « hypofysite »
+  « hypophysite ». Nothing is fetched: the vocabulary is computed here, at build time.
+- **Answer card.** A query that names an entry shows its definition above the results, with a
+  link « Voir dans le glossaire »; the results then start with the entry's main page.
 - **Snippets** and **no-result message**: the script drops the hidden tooltips from the text it
   shows under each result (« PD-1Frein situé… ») and replaces Sphinx's message about « catégories »
   with plain French that suggests the glossary.
@@ -78,6 +86,9 @@ MESSAGES = {
     "entry": "Glossaire",
     "none": "Aucune page ne contient ces mots. Vérifiez l’orthographe ou essayez un mot plus simple.",
     "glossary": "Chercher le mot dans le glossaire",
+    "corrected": "Résultats pour",
+    "answer": "Voir dans le glossaire",
+    "definition": "Définition",
 }
 
 
@@ -88,6 +99,29 @@ def name_key(text: str) -> str:
     ``nameKey`` in ``static/termbase-search.js`` must give the same key.
     """
     return re.sub(r"[\W_]+", "", fold(compact(text)))
+
+
+#: Words shorter than this are not in the typo vocabulary (queries are corrected from 6 letters on,
+#: and two edits away from a 6-letter word is a word of 4 letters or more).
+VOCABULARY_MIN_LETTERS = 4
+
+
+def vocabulary_words(text: str) -> list[str]:
+    """The lowercase words of *text* that the typo vocabulary keeps: 4 letters or more, letters
+    only once folded (« diarrhée » yes, « PD-1 » and « 2018 » no)."""
+    return [word for word in re.split(r"[^\w]+", text.lower()) if len(word) >= VOCABULARY_MIN_LETTERS and re.fullmatch(r"[a-z]+", fold(word))]
+
+
+def typo_vocabulary(counts: Counter[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Folded word → occurrences, and folded word → its most frequent spelling where accents differ."""
+    folded: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for word, count in counts.items():
+        key = fold(word)
+        folded[key] += count
+        spellings.setdefault(key, Counter())[word] += count
+    spelled = {key: max(sorted(forms), key=forms.__getitem__) for key, forms in spellings.items()}
+    return dict(sorted(folded.items())), {key: word for key, word in sorted(spelled.items()) if word != key}
 
 
 def english_names(en: str | None) -> list[str]:
@@ -181,6 +215,8 @@ class PageFacts:
     term_links: dict[str, int] = field(default_factory=dict)
     #: the page's most frequent stems (as the search index stems them) → occurrences
     stems: dict[str, int] = field(default_factory=dict)
+    #: lowercase words of VOCABULARY_MIN_LETTERS letters or more → occurrences (the typo vocabulary)
+    words: dict[str, int] = field(default_factory=dict)
 
 
 def page_facts_of(env: Any) -> dict[str, PageFacts]:
@@ -229,19 +265,21 @@ class SearchPagesCollector(EnvironmentCollector):
             if node.get("refdomain") == "std" and node.get("reftype") == "term" and node.get("reftarget"):
                 links[term_key(node["reftarget"])] += 1
         facts.term_links = dict(links)
-        facts.stems = self._frequent_stems(app, _searched_text(doctree))
+        facts.stems, facts.words = self._frequent_stems(app, _searched_text(doctree))
         page_facts_of(app.env)[app.env.current_document.docname] = facts
 
-    def _frequent_stems(self, app: Any, texts: Iterable[str]) -> dict[str, int]:
+    def _frequent_stems(self, app: Any, texts: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
         language = search_language(app)
         counts: Counter[str] = Counter()
+        vocabulary: Counter[str] = Counter()
         for text in texts:
             for word in language.split(text):
                 stem = _index_stem(language, word)
                 if stem:
                     counts[stem] += 1
+                vocabulary.update(vocabulary_words(word))
         frequent = [(stem, n) for stem, n in counts.items() if n >= MIN_STEM_USES]
-        return dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS])
+        return dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS]), dict(sorted(vocabulary.items()))
 
 
 # -- main page of an entry --------------------------------------------------------------------------
@@ -287,18 +325,39 @@ class TitleIndex:
         return sorted(set().union(*(where.get(phrase, set()) for phrase in phrases)))
 
 
-def main_page(entry: GlossaryEntry, pages: dict[str, PageFacts], links: dict[str, int], stem: Callable[[str], str], index: TitleIndex | None = None) -> str | None:
+def _stem_counts(doc: str, facts: PageFacts, stem: Callable[[str], str]) -> dict[str, int]:
+    """Occurrences of each stem on the page: its frequent stems, completed from its words."""
+    counts: Counter[str] = Counter()
+    for word, count in getattr(facts, "words", {}).items():
+        counts[stem(fold(word))] += count
+    for key, count in facts.stems.items():
+        counts[key] = max(counts[key], count)
+    return counts
+
+
+def main_page(
+    entry: GlossaryEntry,
+    pages: dict[str, PageFacts],
+    links: dict[str, int],
+    stem: Callable[[str], str],
+    index: TitleIndex | None = None,
+    stem_counts: dict[str, dict[str, int]] | None = None,
+) -> str | None:
     """The content page about *entry* (see the module docstring).
 
     *pages*: docname → facts of the content pages; *links*: docname → links to the entry;
     *stem*: the search index's stemmer (how often a page uses the term is read from its stems);
-    *index*: :meth:`TitleIndex.of` *pages*, when the caller asks for many entries.
+    *index*: :meth:`TitleIndex.of` *pages*, when the caller asks for many entries;
+    *stem_counts*: docname → :func:`_stem_counts`, likewise computed once by such a caller.
     """
     index = index or TitleIndex.of(pages)
     term_stems = {stem(word) for word in _words(entry.term)}
 
     def frequency(doc: str) -> int:
-        return min(pages[doc].stems.get(s, 0) for s in term_stems) if term_stems else 0
+        # Every word of the page (not only its most frequent stems): « nivolumab » eleven times on
+        # the page about checkpoint inhibitors is not among its 60 most frequent stems.
+        counts = stem_counts[doc] if stem_counts is not None and doc in stem_counts else _stem_counts(doc, pages[doc], stem)
+        return min(counts.get(s, 0) for s in term_stems) if term_stems else 0
 
     def best(candidates: list[str]) -> str | None:
         ranked = sorted(candidates, key=lambda doc: (-frequency(doc), -links.get(doc, 0), len(pages[doc].title), doc))
@@ -347,6 +406,17 @@ def _synonyms(app: Any, resolve: Callable[[str], str | None], terms: dict[str, s
     return found
 
 
+def _synonyms_quietly(app: Any) -> list[tuple[str, int]]:
+    """(words, line) of the synonyms file, without warnings (:func:`_synonyms` gives those)."""
+    setting = getattr(app.config, SYNONYMS_CONFIG, "")
+    if not setting:
+        return []
+    try:
+        return [(synonym.words, synonym.line) for synonym in read_synonyms(Path(app.confdir, setting).resolve())]
+    except SynonymsError:
+        return []
+
+
 def _spaced(text: str, french: bool) -> str:
     return french_spacing(text) if french else text
 
@@ -375,12 +445,13 @@ def search_data(app: Any) -> dict[str, Any]:
         return language.stem(word).lower()
 
     titles = TitleIndex.of(content)
+    counts = {doc: _stem_counts(doc, page, stem) for doc, page in content.items()}
     index = {slug: i for i, slug in enumerate(entries)}
     names: dict[str, int] = {}
     rows = []
     for slug, entry in entries.items():
         links = link_counts.get(slug, {})
-        rows.append([entry.term, term_anchor(slug), main_page(entry, content, links, stem, titles) or "", dict(sorted(links.items())), _spaced(glossary.short_definition(entry), french)])
+        rows.append([entry.term, term_anchor(slug), main_page(entry, content, links, stem, titles, counts) or "", dict(sorted(links.items())), _spaced(glossary.short_definition(entry), french)])
         for name in entry.names:
             names.setdefault(name_key(name), index[slug])
     for entry in entries.values():  # English names after every French one: French wins a clash
@@ -394,13 +465,28 @@ def search_data(app: Any) -> dict[str, Any]:
     for words, slug in _synonyms(app, resolve, {slug: entry.term for slug, entry in entries.items()}):
         names.setdefault(name_key(words), index[slug])
     names.pop("", None)
+    vocabulary: Counter[str] = Counter()
+    for page in content.values():
+        vocabulary.update(getattr(page, "words", {}))
+    for entry in entries.values():  # names count once each: a name the pages never write is still a word
+        for name in (*entry.names, *english_names(entry.en)):
+            vocabulary.update(dict.fromkeys(vocabulary_words(name), 1))
+    for words, _slug in _synonyms_quietly(app):
+        vocabulary.update(dict.fromkeys(vocabulary_words(words), 1))
+    typo_words, spelled = typo_vocabulary(vocabulary)
     return {
         "glossary": glossary_doc,
         "entries": rows,
         "names": dict(sorted(names.items())),
         # The glossary page uses every word of every definition: frequency says nothing there.
         "stems": {doc: content[doc].stems for doc in sorted(content)},
+        # Section titles: a section titled only with words of the query (« Les vaccins » for
+        # « vaccin grippe ») lifts its page above one where the words meet under another title.
+        "sections": {doc: content[doc].section_titles for doc in sorted(content) if content[doc].section_titles},
         "messages": MESSAGES,
+        "vocabulary": typo_words,
+        # How the pages spell a folded word of the vocabulary, where accents make a difference.
+        "spelled": spelled,
     }
 
 

@@ -2,8 +2,11 @@
  * Loaded on search.html only, after Sphinx's searchtools.js and language_data.js (which defines
  * termbaseFoldFrench) and after termbase-search-data.js. It wraps Sphinx's Search.query: the
  * query is compacted (PD-1 = PD 1 = PD1), glossary names and synonyms in it are also searched as
- * the entry's term, a query that is a name lists the entry and its main page first, and pages
- * where the query's words are frequent rank higher. Snippets leave out the hidden tooltips. */
+ * the entry's term, a query that is a name shows the entry's definition above the results (an
+ * answer card) and lists its main page first, and pages where the query's words are frequent rank
+ * higher. Words of 6 letters or more that the site never uses are corrected to the nearest word of
+ * its vocabulary (edit distance 2 at most). Snippets leave out the hidden tooltips and the review
+ * line under each title. */
 (function () {
   "use strict";
   // Keep in step with termbase.french.search.compact and search_terms.name_key. No lookbehind
@@ -20,6 +23,71 @@
   }
   function words(text) {
     return fold(compact(text)).split(SEPARATORS).filter(Boolean);
+  }
+
+  /* Edit distance of a and b (insertions, deletions, substitutions, swaps of two neighbours),
+   * or max + 1 as soon as it is certain to exceed max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var before = null, previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current.push(value);
+        if (value < best) best = value;
+      }
+      if (best > max) return max + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  var MIN_LETTERS = 6, MAX_EDITS = 2;
+
+  /* The vocabulary word nearest to an unknown word of 6 letters or more, else null. */
+  function nearest(word, vocabulary) {
+    if (word.length < MIN_LETTERS || !/^[a-z]+$/.test(word) || Object.prototype.hasOwnProperty.call(vocabulary, word)) return null;
+    // On a tie, a word that only lacks letters of the candidate (« imunothérapie ») wins, then the
+    // most frequent word.
+    function lacksLetters(candidate) {
+      for (var i = 0, j = 0; j < candidate.length && i < word.length; j++) if (candidate[j] === word[i]) i++;
+      return i === word.length ? 1 : 0;
+    }
+    var found = null, foundEdits = MAX_EDITS + 1, foundCount = 0;
+    Object.keys(vocabulary).forEach(function (candidate) {
+      // Readers leave letters out far more often than they add them: « diarée » is « diarrhée »,
+      // not « dire ».
+      if (candidate.length < word.length - 1) return;
+      var edits = distance(word, candidate, MAX_EDITS);
+      if (edits > MAX_EDITS) return;
+      var count = vocabulary[candidate] + lacksLetters(candidate) * 1e6;
+      if (edits < foundEdits || (edits === foundEdits && count > foundCount)) {
+        found = candidate;
+        foundEdits = edits;
+        foundCount = count;
+      }
+    });
+    return foundEdits <= MAX_EDITS ? found : null;
+  }
+
+  /* The query with its misspelt words corrected: {query, corrected: [[typed, meant]…]}. */
+  function correct(query, data, known) {
+    var corrected = [];
+    var text = compact(query).split(SEPARATORS).filter(Boolean).map(function (typed) {
+      var word = fold(typed);
+      if (known && known(word)) return typed;
+      var meant = nearest(word, data.vocabulary || {});
+      if (meant === null) return typed;
+      var spelled = (data.spelled || {})[meant] || meant; // « diarrhée », as the pages write it
+      corrected.push([typed, spelled]);
+      return spelled;
+    });
+    return { query: corrected.length ? text.join(" ") : query, corrected: corrected };
   }
 
   /* Glossary names inside the query, longest first: [{start, end, entry}] over its words. */
@@ -56,7 +124,7 @@
     return { variants: variants, entry: exact ? found[0].entry : null };
   }
 
-  window.termbaseSearch = { compact: compact, nameKey: nameKey, plan: plan };
+  window.termbaseSearch = { compact: compact, nameKey: nameKey, plan: plan, distance: distance, correct: correct };
   if (typeof Search === "undefined" || !window.termbaseSearchData) return;
 
   var data = window.termbaseSearchData;
@@ -70,18 +138,75 @@
 
   /* Bonus of a page: how often it uses the query's stems, and whether its title holds them all. */
   var stemmer = new Stemmer();
+  function stemsOf(text) {
+    return words(text).map(function (w) { return stemmer.stemWord(w); }).filter(function (stem) { return ownWord.call(Search._index.terms, stem) || ownWord.call(Search._index.titleterms, stem); });
+  }
   function pageBonus(doc, file, stems) {
     var counts = data.stems[doc] || {};
     var bonus = 0;
-    stems.forEach(function (stem) { bonus += Math.min(2 * (counts[stem] || 0), 30); });
-    var titleStems = words(Search._index.titles[file] || "").map(function (w) { return stemmer.stemWord(w); });
-    if (stems.size && Array.from(stems).every(function (stem) { return titleStems.indexOf(stem) >= 0; })) bonus += 15;
+    var query = Array.from(stems);
+    query.forEach(function (stem) { bonus += Math.min(2 * (counts[stem] || 0), 30); });
+    var titleStems = stemsOf(Search._index.titles[file] || "");
+    var inTitle = query.filter(function (stem) { return titleStems.indexOf(stem) >= 0; }).length;
+    if (query.length && inTitle === query.length) bonus += 15;
+    else bonus += 5 * inTitle;
+    // A section titled with words of the query only (« Les vaccins » for « vaccin grippe »).
+    (data.sections && data.sections[doc] || []).some(function (title) {
+      var sectionStems = stemsOf(title);
+      if (sectionStems.length && sectionStems.every(function (stem) { return query.indexOf(stem) >= 0; })) {
+        bonus += 25;
+        return true;
+      }
+      return false;
+    });
     return bonus;
+  }
+
+  /* Pages that hold all the query's words but one (of three or more), or most of a long question
+   * as patients write it: they come after the pages that hold every word, unless their title says
+   * more. */
+  function filesWith(stem) {
+    var found = new Set();
+    [Search._index.terms, Search._index.titleterms].forEach(function (terms) {
+      var files = ownWord.call(terms, stem) ? terms[stem] : [];
+      (Array.isArray(files) ? files : [files]).forEach(function (f) { found.add(f); });
+    });
+    return found;
+  }
+  function partialResults(stems) {
+    var query = Array.from(stems).filter(function (stem) { return filesWith(stem).size; });
+    if (query.length < 2) return [];
+    var needed = query.length <= 3 ? query.length - 1 : Math.ceil(query.length * 0.6);
+    var matched = new Map();
+    query.forEach(function (stem) {
+      filesWith(stem).forEach(function (file) { matched.set(file, (matched.get(file) || 0) + 1); });
+    });
+    var index = Search._index, results = [];
+    matched.forEach(function (count, file) {
+      if (count < needed || count === query.length) return;
+      var doc = index.docnames[file];
+      var found = new Set(query.filter(function (stem) { return filesWith(stem).has(file); }));
+      // Missing only words that half the pages use (« médecin ») costs nothing; a rarer word does.
+      var missing = query.filter(function (stem) { return !found.has(stem); });
+      var common = missing.every(function (stem) { return filesWith(stem).size >= index.docnames.length / 2; });
+      results.push([doc, index.titles[file], "", null, 5 * count - (common ? 0 : 10) + pageBonus(doc, file, found), index.filenames[file], "text"]);
+    });
+    return results;
+  }
+
+  /* A word the index or the glossary knows as typed is never corrected. */
+  var ownWord = Object.prototype.hasOwnProperty;
+  function known(word) {
+    if (ownWord.call(data.names, word)) return true;
+    var stem = stemmer.stemWord(word);
+    return ownWord.call(Search._index.terms, stem) || ownWord.call(Search._index.titleterms, stem);
   }
 
   function rank(query) {
     var index = Search._index;
-    var route = plan(query, data);
+    var fixed = correct(query, data, known);
+    var route = plan(fixed.query, data);
+    if (fixed.corrected.length) route.variants.push(compact(query));
     var byKey = new Map();
     var stems = new Set(), highlights = new Set();
     function keep(result) {
@@ -105,20 +230,58 @@
         keep(result);
       });
     });
+    var full = new Set(Array.from(byKey.values()).map(function (r) { return r[0]; }));
+    partialResults(stems).forEach(function (result) { if (!full.has(result[0])) keep(result); });
+    var answer = null;
     if (route.entry !== null) {
       var entry = data.entries[route.entry]; // [term, anchor, main page, {page: links}, short definition]
       stems.add(entry[0].toLowerCase()); // snippets centre on the term as the pages write it
       highlights.add(entry[0].toLowerCase());
       Object.keys(entry[3]).forEach(function (doc) { pageResult(doc, 30 + Math.min(entry[3][doc], 10)); });
       if (entry[2]) pageResult(entry[2], 500);
-      var glossaryFile = index.docnames.indexOf(data.glossary);
-      if (glossaryFile >= 0) {
-        keep([data.glossary, entry[0], "#" + entry[1], data.messages.entry + "\u00a0: " + entry[4], 1000, index.filenames[glossaryFile], "object"]);
-      }
+      // The definition is the answer card above the results: the glossary's entry takes no slot.
+      byKey.delete(data.glossary + "#" + entry[1]);
+      answer = { term: entry[0], definition: entry[4], href: data.glossary ? pageUrl(data.glossary) + "#" + entry[1] : null };
     }
     var results = Array.from(byKey.values());
     results.sort(function (a, b) { return a[4] - b[4] || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0); });
-    return { results: results, stems: stems, highlights: highlights };
+    return { results: results, stems: stems, highlights: highlights, answer: answer, corrected: fixed.corrected, query: fixed.query };
+  }
+
+  /* Docnames (and anchors) in the order the page lists them: for tests and benchmarks. */
+  window.termbaseSearch.rank = function (query) {
+    var found = rank(query);
+    return {
+      pages: found.results.slice().reverse().map(function (r) { return r[0] + (r[2] || ""); }),
+      answer: found.answer,
+      corrected: found.corrected,
+    };
+  };
+
+  function showAnswer(answer) {
+    var card = document.createElement("section");
+    card.className = "termbase-answer";
+    card.setAttribute("aria-labelledby", "termbase-answer-title");
+    var title = card.appendChild(document.createElement("h3"));
+    title.id = "termbase-answer-title";
+    title.textContent = answer.term;
+    var label = title.appendChild(document.createElement("span"));
+    label.className = "termbase-answer-kind";
+    label.textContent = " \u2014 " + data.messages.definition;
+    card.appendChild(document.createElement("p")).textContent = answer.definition;
+    if (answer.href) {
+      var more = card.appendChild(document.createElement("p")).appendChild(document.createElement("a"));
+      more.href = answer.href;
+      more.textContent = data.messages.answer;
+    }
+    Search.output.parentNode.insertBefore(card, Search.output);
+  }
+
+  function showCorrection(found) {
+    var note = document.createElement("p");
+    note.className = "termbase-corrected";
+    note.textContent = data.messages.corrected + "\u00a0\u00ab\u00a0" + found.query + "\u00a0\u00bb (" + found.corrected.map(function (pair) { return pair[0] + " \u2192 " + pair[1]; }).join(", ") + ")";
+    Search.output.parentNode.insertBefore(note, Search.output);
   }
 
   function noResults() {
@@ -134,17 +297,21 @@
 
   Search.query = function (query) {
     var found = rank(query);
+    if (found.corrected.length) showCorrection(found);
+    if (found.answer) showAnswer(found.answer);
     if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) localStorage.setItem("sphinx_highlight_terms", Array.from(found.highlights).join(" "));
     _displayNextItem(found.results, found.results.length, found.stems, found.highlights);
     if (!found.results.length) noResults();
   };
 
   /* Snippets come from each page's text: leave out the hidden tooltips (term and citation), the
-   * breadcrumbs and, for a whole page, its title (the result's link already shows them). */
+   * breadcrumbs, the review dates and « Imprimer cette page » under the title (every page has
+   * them) and, for a whole page, its title (the result's link already shows them). */
   var htmlToText = Search.htmlToText;
+  var NOT_IN_SNIPPETS = '[role="tooltip"], [role="main"] nav, .no-search, .termbase-page-tools, .termbase-review-dates, .termbase-print-address, .termbase-report-error';
   Search.htmlToText = function (htmlString, anchor) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll('[role="tooltip"], [role="main"] nav' + (anchor ? "" : ', [role="main"] h1')).forEach(function (node) { node.remove(); });
+    page.querySelectorAll(NOT_IN_SNIPPETS + (anchor ? "" : ', [role="main"] h1')).forEach(function (node) { node.remove(); });
     return htmlToText(page.documentElement.outerHTML, anchor);
   };
 
