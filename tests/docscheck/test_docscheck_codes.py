@@ -44,6 +44,7 @@ def located(findings: list[dict], code: str) -> list[tuple[str, int, str]]:
         ("CITE003", "references.bib", 15, "error"),
         ("CITE004", "references.bib", 21, "error"),
         ("CITE005", "references.bib", 33, "error"),
+        ("CITE007", "references.bib", 41, "warning"),
         ("PAGE001", "docs/sans-source.md", 1, "warning"),
         ("PAGE002", "docs/revue.md", 3, "error"),
         ("PAGE003", "docs/immunite.md", 15, "warning"),
@@ -96,4 +97,4 @@ def test_stats_count_pages_terms_and_citations():
     from docscheck.project import check_project
 
     stats = check_project(DEFECTS).stats
-    assert stats == {"pages": 5, "terms": 6, "term_refs": 6, "bib_entries": 4, "citations": 6}
+    assert stats == {"pages": 5, "terms": 6, "term_refs": 6, "bib_entries": 5, "citations": 7}

@@ -62,7 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--doi", action="store_true", help="remove doi: and https://doi.org/ prefixes from BibTeX DOI fields")
     fix.add_argument("--dry-run", action="store_true", help="change nothing, print a unified diff")
     fix.add_argument("paths", nargs="*", metavar="ROOT or PATHS", help="the project directory (default: .), or files and directories under the current directory")
+    inventories = commands.add_parser("inventories", help="cache the intersphinx inventories conf.py names (the only network use)")
+    inventories.add_argument("root", nargs="?", default=".", metavar="ROOT", help="project directory (default: .)")
+    inventories.add_argument("--fetch", action="store_true", required=True, help="download each inventory of intersphinx_mapping into the user cache")
     return parser
+
+
+def run_inventories(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .inventories import fetch_inventories
+    from .settings import ConfigError, load_config
+
+    if not Path(args.root).is_dir():
+        err.write(f"docscheck: error: ROOT {args.root!r} is not a directory\n")
+        return 2
+    try:
+        config = load_config(Path(args.root))
+    except ConfigError as exc:
+        err.write(f"docscheck: error: {exc}\n")
+        return 2
+    return fetch_inventories(config, out, err)
 
 
 def _cli_path(value: str | None, root: Path) -> str | None:
@@ -120,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             from .fix import run_fix
 
             return run_fix(args, sys.stdout, sys.stderr)
+        if args.command == "inventories":
+            return run_inventories(args, sys.stdout, sys.stderr)
         return run_check(args, sys.stdout, sys.stderr)
     except (OSError, RecursionError, MemoryError) as exc:
         sys.stderr.write(f"docscheck: error: {exc.__class__.__name__}: {exc}\n")

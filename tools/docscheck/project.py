@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .code_docs import load_code_pages
+from .inventories import external_terms
 from .parsers.bibtex import parse_bib_text
+from .parsers.conf_code import ConfCode, names_generated_file, read_conf_code
 from .parsers.figures import parse_figures_text, parse_svg_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
@@ -213,13 +216,18 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
     return pages
 
 
-def load_pages(config: Config, cache: ParseCache | None = None) -> tuple[list[Page], list[Finding]]:
+def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
+    """Parse the pages; ``texts`` (when given) receives ``(path, text)`` of pages that may name
+    autodoc directives, for :func:`docscheck.code_docs.load_code_pages`."""
     md = markdown_parser(config.myst_extensions)
     pages: list[Page] = []
     findings: list[Finding] = []
     root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
-    reader = include_reader(config)
+    literals = conf.literal_strings if conf else frozenset()
+    reader = include_reader(config, lambda rel: names_generated_file(tuple(rel.split("/")), literals), notes)
     for path, rel, text in readable_files(page_files(config, findings), config, findings):
+        if texts is not None and "auto" in text:
+            texts.append((rel, text))
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
         page, page_findings = cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions)
         findings += page_findings
@@ -357,9 +365,14 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     """
     config = config or load_config(root)
     findings = list(config.setup_findings)
-    notes = list(config.notes)
+    conf = read_conf_code(config.conf, config.root) if config.conf is not None else ConfCode()
+    notes: list[str] = list(config.notes)
+    page_texts: list[tuple[str, str]] = []
     entries, entry_findings = load_glossary(config.root, config, cache)
-    pages, page_findings = load_pages(config, cache)
+    pages, page_findings = load_pages(config, cache, conf, notes, page_texts)
+    code_pages, code_notes = load_code_pages(config, conf, page_texts, cache)
+    external, inventory_notes = external_terms(config, conf)
+    notes += code_notes + inventory_notes
     bib, bib_findings = load_bibliography(config, cache)
     figures, figure_findings = load_figures(config, cache)
     drawings, drawing_findings = load_drawings(config, pages, cache)
@@ -389,16 +402,18 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
             jargon_allow=config.jargon_allow,
             word_frequency=word_frequency(config, notes),
         ),
+        code_pages=tuple(code_pages),
+        external=external,
     )
     findings += run_rules(corpus)
     stats = {
         "pages": len(pages),
         "terms": len(entries) + sum(len(p.defined_terms) for p in pages),
-        "term_refs": sum(len(p.term_refs) for p in (*pages, *corpus.entry_pages)),
+        "term_refs": sum(len(p.term_refs) for p in corpus.role_pages),
         "bib_entries": len(bib),
-        "citations": sum(len(p.citations) for p in pages),
+        "citations": sum(len(p.citations) for p in (*pages, *code_pages)),
     }
     reported = apply_severity(findings, config)
     if cache is not None:
         cache.finish()
-    return Report(reported, stats, entries, pages, bib, notes, discovery_hint(config, corpus, reported))
+    return Report(reported, stats, entries, pages, bib, list(dict.fromkeys(notes)), discovery_hint(config, corpus, reported))

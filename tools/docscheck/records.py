@@ -347,6 +347,19 @@ class RuleSettings:
 
 
 @dataclass(frozen=True)
+class ExternalTerms:
+    """What ``intersphinx_mapping`` contributes to term resolution, read offline.
+
+    ``keys`` are the :func:`term_key` of every ``std:term`` of the inventories read; ``unread``
+    names the mapping entries whose inventory was neither a local file nor in the cache.
+    """
+
+    configured: bool = False
+    keys: frozenset[str] = frozenset()
+    unread: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything parsed from a project: the single input of every rule."""
 
@@ -362,6 +375,16 @@ class Corpus:
     settings: RuleSettings = field(default_factory=RuleSettings)
     #: the symptoms of the triage table (empty: the project has none, TRIAGE rules are off)
     triage: tuple[TriageEntry, ...] = ()
+    #: docstrings the documentation renders and gallery text, one page per ``.py`` file: their
+    #: roles count and are checked like those of entry bodies; prose rules do not read them
+    code_pages: tuple[Page, ...] = ()
+    #: terms of the intersphinx inventories docscheck could read, and those it could not
+    external: ExternalTerms = field(default_factory=lambda: ExternalTerms())
+
+    @property
+    def role_pages(self) -> tuple[Page, ...]:
+        """Everything whose roles are references and citations: pages, entry bodies, docstrings."""
+        return (*self.pages, *self.entry_pages, *self.code_pages)
 
 
 #: MyST extensions assumed when conf.py does not name them (see :mod:`docscheck.discovery`).

@@ -33,7 +33,7 @@ __all__ = ["CODES", "Config", "ConfigError", "load_config"]
 CODES = (
     "TERM001", "TERM002", "TERM003", "TERM004", "TERM005", "TERM006", "TERM007", "TERM008",
     "CITE001", "CITE002", "CITE003", "CITE004", "CITE005",
-    "CITE006", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "TRIAGE001", "TRIAGE002", "FILE001",
+    "CITE006", "CITE007", "PAGE001", "PAGE002", "PAGE003", "PAGE004", "PAGE005", "PAGE006", "TRIAGE001", "TRIAGE002", "FILE001",
 )  # fmt: skip
 SEVERITY_CHOICES = ("error", "warning", "off")
 #: TERM008: words at most this frequent on wordfreq's Zipf scale are rare (« sepsis » 1.9,

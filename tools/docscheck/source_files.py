@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .parsers.page_collector import IncludeReader
@@ -207,8 +207,12 @@ def readable_files(paths: Iterable[Path], config: Config, findings: list[Finding
         yield path, rel, text
 
 
-def include_reader(config: Config) -> IncludeReader:
-    """Read fragments named by include directives, never outside ROOT (paths as Sphinx takes them)."""
+def include_reader(config: Config, generated: Callable[[str], bool] | None = None, notes: list[str] | None = None) -> IncludeReader:
+    """Read fragments named by include directives, never outside ROOT (paths as Sphinx takes them).
+
+    A missing fragment that ``generated(rel)`` says the build writes (``conf.py`` names it as a
+    literal string) reads as empty, with a note in ``notes``, not a FILE001.
+    """
 
     def read(target: str, base: str) -> tuple[str, str]:
         if target.startswith("/"):
@@ -219,6 +223,10 @@ def include_reader(config: Config) -> IncludeReader:
         if not inside(config.root, path):
             raise SourceError("", 0, f"included file {target!r} resolves outside the project, not read")
         if not path.is_file():
+            if not path.exists() and generated is not None and generated(rel):
+                if notes is not None:
+                    notes.append(f"{rel} (included by {base}) does not exist; conf.py names it, so the build writes it: not checked")
+                return rel, ""
             raise SourceError("", 0, f"included file {target!r} not found (looked for {rel})")
         text, problem = read_text(path, rel)
         if text is None:

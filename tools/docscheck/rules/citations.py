@@ -6,6 +6,7 @@ Cited keys are matched exactly, as sphinxcontrib-bibtex matches them (``Knuth198
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
@@ -33,7 +34,12 @@ REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "booklet": ("title",),
     "unpublished": ("author", "title", "note"),
 }
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+#: ``10.NNNN/suffix``, or the short form ``10/suffix`` that https://shortdoi.org gives
+DOI = re.compile(r"^10(?:\.\d{4,9})?/\S+$")
+#: resolver or scheme prefixes that Sphinx builds fine but a DOI field should not carry (CITE007)
+DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+#: how close a misspelt key or term must be to a known one to be named as the likely intent
+CLOSE_MATCH = 0.8
 YEAR = re.compile(r"^\d{4}$")
 
 
@@ -50,7 +56,7 @@ def _has(entry: BibEntry, name: str) -> bool:
 def _cited_in(corpus: Corpus) -> dict[str, frozenset[str]]:
     """Key → paths citing it (roles of pages and entry bodies, entry ``sources``, triage ``sources``)."""
     cited_in: dict[str, set[str]] = {}
-    for page in (*corpus.pages, *corpus.entry_pages):
+    for page in corpus.role_pages:
         for citation in page.citations:
             cited_in.setdefault(citation.key, set()).add(citation.path)
     for entry in corpus.entries:
@@ -79,10 +85,36 @@ def _listed(corpus: Corpus, cited_in: dict[str, frozenset[str]]) -> tuple[set[st
     return listed, lists_cited
 
 
-def _fix(key: str, by_folded: dict[str, str]) -> str:
+def _fix(key: str, by_folded: dict[str, str], uncited: list[str]) -> str:
     if (other := by_folded.get(bib_key(key))) is not None:
         return f"keys are case-sensitive: write '{other}'"
+    if (close := misspelt_key(key, uncited)) is not None:
+        return f"did you mean '{close}'? (that entry is cited nowhere else)"
     return "add it to the .bib file or fix the key"
+
+
+def misspelt_key(key: str, uncited: list[str]) -> str | None:
+    """The uncited entry ``key`` most likely misspells (difflib ratio ≥ :data:`CLOSE_MATCH`), if any."""
+    close = difflib.get_close_matches(key, uncited, n=1, cutoff=CLOSE_MATCH)
+    return close[0] if close else None
+
+
+def _uncited(corpus: Corpus, cited_in: dict[str, frozenset[str]]) -> list[str]:
+    """Keys of the entries no citation, no entry source and no bibliography directive uses."""
+    listed, _lists_cited = _listed(corpus, cited_in)
+    used = set(cited_in) | listed
+    return [entry.key for entry in corpus.bib if entry.key not in used]
+
+
+def _misspelt_targets(corpus: Corpus, cited_in: dict[str, frozenset[str]], uncited: list[str]) -> set[str]:
+    """Uncited entries that an unknown cited key misspells: CITE001 names them, CITE002 stays quiet."""
+    known = {entry.key for entry in corpus.bib}
+    by_folded = {bib_key(key) for key in known}
+    targets = set()
+    for key in cited_in:
+        if key not in known and bib_key(key) not in by_folded and (close := misspelt_key(key, uncited)) is not None:
+            targets.add(close)
+    return targets
 
 
 def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
@@ -93,32 +125,40 @@ def unknown_citations(corpus: Corpus) -> Iterator[Finding]:
     """
     known = {entry.key for entry in corpus.bib}
     by_folded = {bib_key(entry.key): entry.key for entry in corpus.bib}
+    cited_in = _cited_in(corpus)
+    uncited = _uncited(corpus, cited_in)
     filtered: set[str] | None = None
     if any(page.bibliographies for page in corpus.pages):
-        listed, lists_cited = _listed(corpus, _cited_in(corpus))
+        listed, lists_cited = _listed(corpus, cited_in)
         filtered = None if lists_cited else listed
-    for page in (*corpus.pages, *corpus.entry_pages):
+    for page in corpus.role_pages:
         for citation in page.citations:
             key = citation.key
             if key not in known:
-                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; {_fix(key, by_folded)}")
+                yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is not in the bibliography; {_fix(key, by_folded, uncited)}")
             elif filtered is not None and key not in filtered and not citation.role.startswith("foot"):
                 yield _error(citation.path, citation.line, "CITE001", f"citation key '{citation.key}' is in the bibliography file, but no bibliography directive lists it (their :filter: leaves it out), so it cannot be linked")
     for entry in corpus.entries:
         for key in entry.sources:
             if key not in known:
-                yield _error(entry.path, entry.line_of("sources"), "CITE001", f"source '{key}' is not in the bibliography; {_fix(key, by_folded)}")
+                yield _error(entry.path, entry.line_of("sources"), "CITE001", f"source '{key}' is not in the bibliography; {_fix(key, by_folded, uncited)}")
 
 
 def uncited_entries(corpus: Corpus) -> Iterator[Finding]:
     """CITE002: every bibliography entry is cited by a page, listed in an entry's sources, or shown
-    by a ``bibliography`` directive that lists uncited entries (``:all:``, ``:notcited:``, ``:filter:``)."""
+    by a ``bibliography`` directive that lists uncited entries (``:all:``, ``:notcited:``, ``:filter:``).
+
+    Sphinx builds an uncited entry silently, so CITE002 is an error only for projects that opted in
+    with a ``[tool.docscheck]`` table, a warning otherwise. An entry that a CITE001 key misspells
+    (``Smith2020`` cited as ``Smtih2020``) is not reported: CITE001 names it, and fixing the key fixes both.
+    """
     cited_in = _cited_in(corpus)
-    listed, _lists_cited = _listed(corpus, cited_in)
-    used = set(cited_in) | listed
+    uncited = _uncited(corpus, cited_in)
+    misspelt = _misspelt_targets(corpus, cited_in, uncited)
+    severity = Severity.ERROR if corpus.settings.editorial else Severity.WARNING
     for entry in corpus.bib:
-        if entry.key not in used:
-            yield _error(entry.path, entry.line, "CITE002", f"bibliography entry '{entry.key}' is never cited; cite it with {{cite:p}}`{entry.key}` or remove it")
+        if entry.key in uncited and entry.key not in misspelt:
+            yield Finding(entry.path, entry.line, "CITE002", severity, f"bibliography entry '{entry.key}' is never cited; cite it with {{cite:p}}`{entry.key}` or remove it")
 
 
 def incomplete_entries(corpus: Corpus) -> Iterator[Finding]:
@@ -134,12 +174,14 @@ def incomplete_entries(corpus: Corpus) -> Iterator[Finding]:
 
 
 def malformed_fields(corpus: Corpus) -> Iterator[Finding]:
-    """CITE005: DOI ``10.NNNN/…`` without resolver prefix, four-digit year, absolute http(s) URL."""
+    """CITE005: DOI ``10.NNNN/…`` (or short ``10/…``), four-digit year, absolute http(s) URL.
+
+    A valid DOI behind a ``doi:`` or ``https://doi.org/`` prefix is CITE007 (see :func:`prefixed_dois`).
+    """
     for entry in corpus.bib:
         doi = entry.fields.get("doi", "").strip()
-        if doi and not DOI.match(doi):
-            hint = " (drop the https://doi.org/ or doi: prefix)" if "10." in doi else ""
-            yield _error(entry.path, entry.line_of("doi"), "CITE005", f"malformed DOI '{doi}' in '{entry.key}': expected 10.NNNN/suffix{hint}")
+        if doi and not DOI.match(doi) and not DOI.match(DOI_PREFIX.sub("", doi)):
+            yield _error(entry.path, entry.line_of("doi"), "CITE005", f"malformed DOI '{doi}' in '{entry.key}': expected 10.NNNN/suffix (or the short form 10/suffix)")
         year = entry.fields.get("year", "").strip().strip("{}")
         if year and not YEAR.match(year):
             yield _error(entry.path, entry.line_of("year"), "CITE005", f"malformed year '{year}' in '{entry.key}': expected four digits, e.g. 2021")
@@ -166,4 +208,13 @@ def missing_evidence(corpus: Corpus) -> Iterator[Finding]:
             yield Finding(entry.path, entry.line_of("evidence"), "CITE006", Severity.WARNING, f"unknown evidence type '{code}' in '{entry.key}'; valid types: {valid}")
 
 
-CITE_RULES = [unknown_citations, uncited_entries, incomplete_entries, malformed_fields, missing_evidence]
+def prefixed_dois(corpus: Corpus) -> Iterator[Finding]:
+    """CITE007: a valid DOI written with a resolver prefix; Sphinx builds it, but styles add their own."""
+    for entry in corpus.bib:
+        doi = entry.fields.get("doi", "").strip()
+        bare = DOI_PREFIX.sub("", doi)
+        if bare != doi and DOI.match(bare):
+            yield Finding(entry.path, entry.line_of("doi"), "CITE007", Severity.WARNING, f"DOI '{doi}' in '{entry.key}' has a prefix: write doi = {{{bare}}} (docscheck fix --doi does it)")
+
+
+CITE_RULES = [unknown_citations, uncited_entries, incomplete_entries, malformed_fields, missing_evidence, prefixed_dois]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from docscheck.records import Corpus, Finding, Page, Severity, term_key
@@ -13,12 +14,33 @@ def _error(path: str, line: int, code: str, message: str) -> Finding:
     return Finding(path, line, code, Severity.ERROR, message)
 
 
+#: how close an undefined term must be to a local one to be called its misspelling
+CLOSE_TERM = 0.85
+
+
 def undefined_terms(corpus: Corpus) -> Iterator[Finding]:
-    """TERM001: every ``{term}`` role of pages and entry bodies resolves to a defined name."""
+    """TERM001: every term role (pages, entry bodies, docstrings) resolves to a defined name.
+
+    A term of an intersphinx inventory docscheck read is defined. One found nowhere is an error
+    when it is close to a local term (a misspelling: the message names it), when the project has no
+    ``intersphinx_mapping``, or when every inventory was read; otherwise it may come from an
+    inventory docscheck could not read offline: a warning naming those inventories.
+    """
     index = build_index(corpus)
-    for page in (*corpus.pages, *corpus.entry_pages):
+    external = corpus.external
+    local = list(index.by_key)
+    for page in corpus.role_pages:
         for ref in page.term_refs:
-            if term_key(ref.target) not in index.by_key:
+            key = term_key(ref.target)
+            if key in index.by_key or key in external.keys:
+                continue
+            close = difflib.get_close_matches(key, local, n=1, cutoff=CLOSE_TERM)
+            if close:
+                yield _error(ref.path, ref.line, "TERM001", f"undefined term '{ref.target}': did you mean '{index.by_key[close[0]].name}' ({index.by_key[close[0]].describe()})?")
+            elif external.configured and external.unread:
+                names = ", ".join(external.unread)
+                yield Finding(ref.path, ref.line, "TERM001", Severity.WARNING, f"undefined term '{ref.target}': not defined in the project nor in the intersphinx inventories read; it may come from {names}, not read offline (run docscheck inventories --fetch to check it)")
+            else:
                 yield _error(ref.path, ref.line, "TERM001", f"undefined term '{ref.target}': add it to a glossary entry (term, aliases or forms) or fix the spelling")
 
 
@@ -31,7 +53,7 @@ def unreferenced_entries(corpus: Corpus) -> Iterator[Finding]:
     index = build_index(corpus)
     used_entries: set[str] = set()
     used_items: set[tuple[str, int]] = set()
-    for page in (*corpus.pages, *corpus.entry_pages):
+    for page in corpus.role_pages:
         for ref in page.term_refs:
             definition = index.by_key.get(term_key(ref.target))
             if definition is None:

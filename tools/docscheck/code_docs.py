@@ -1,0 +1,324 @@
+"""Find the Python sources a project's documentation renders, and read their docstrings as pages.
+
+autodoc, autosummary and automodapi directives name modules and objects; sphinx-gallery names
+example folders in ``conf.py``. Sphinx imports the modules; docscheck finds their files instead,
+statically: in the folders ``conf.py`` puts on ``sys.path`` (read as text), in ``autoapi_dirs``,
+and in ``ROOT/src`` and ROOT (a ``src/`` or flat package layout). Nothing outside ROOT is read.
+A module that cannot be found is named in one note on stderr, not reported as a finding: the
+documentation of an installed third-party module is not the project's to check.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .parsers.conf_code import ConfCode
+from .parsers.python_sources import (
+    ROLE_HINT,
+    TextBlock,
+    top_level_names,
+    has_roles,
+    blocks_page,
+    defined_objects,
+    gallery_blocks,
+    imported_names,
+    module_blocks,
+    object_blocks,
+    parse_module_docs,
+    public_imports,
+)
+from .records import Config, Page
+
+from .source_files import inside, is_excluded, read_text
+
+#: Directives that render docstrings, and those that set the current module.
+AUTO_DIRECTIVES = frozenset(
+    {
+        "automodule", "autoclass", "autoexception", "autofunction", "automethod", "autoattribute", "autodata",
+        "autoproperty", "autodecorator", "autosummary", "automodapi", "autoclasstoc",
+    }
+)  # fmt: skip
+MODULE_DIRECTIVES = frozenset({"currentmodule", "module", "py:module", "py:currentmodule"})
+REST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:]+)::[ \t]*(?P<arg>\S*)", re.MULTILINE)
+MYST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:]+)\}[ \t]*(?P<arg>\S*)", re.MULTILINE)
+OPTION = re.compile(r"^\s*:[\w-]+:")
+#: How far ``from X import name`` is followed to the module that defines ``name``.
+MAX_IMPORT_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Documented:
+    """A module or object a directive names: ``name`` is dotted, ``recursive`` adds submodules."""
+
+    name: str
+    path: str
+    line: int
+    recursive: bool = False
+    whole_module: bool = True
+
+
+def _items(body: list[str]) -> tuple[list[str], bool]:
+    """autosummary content: the names listed (``~`` and signatures dropped), and ``:recursive:``."""
+    names, recursive = [], False
+    for line in body:
+        stripped = line.strip()
+        if OPTION.match(stripped):
+            recursive |= stripped.startswith(":recursive:")
+            continue
+        if stripped and not stripped.startswith(".."):
+            names.append(stripped.split()[0].lstrip("~").split("(")[0])
+    return names, recursive
+
+
+def _body(lines: list[str], index: int, indent: int, fence: str | None) -> list[str]:
+    """The lines of the directive starting at ``lines[index]`` (indented block or until the fence)."""
+    body = []
+    for line in lines[index + 1 :]:
+        if fence is not None:
+            if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
+                break
+        elif line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        body.append(line)
+    return body
+
+
+def documented_names(path: str, text: str) -> list[Documented]:
+    """Modules and objects the autodoc-family directives of one page name (reST and MyST)."""
+    if "auto" not in text:
+        return []
+    found: list[Documented] = []
+    current = ""
+    lines = text.splitlines()
+    matches = sorted([*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)], key=lambda m: m.start())
+    for m in matches:
+        name, arg = m.group("name").lower(), m.group("arg")
+        if name in MODULE_DIRECTIVES:
+            current = "" if arg in ("None", "") else arg
+            continue
+        if name not in AUTO_DIRECTIVES:
+            continue
+        index = text.count("\n", 0, m.start())
+        line = index + 1
+        fence = m.groupdict().get("fence")
+        if name == "autosummary":
+            names, recursive = _items(_body(lines, index, len(m.group("indent")), fence))
+            for item in names:
+                full = item if not current or item.startswith(current + ".") else f"{current}.{item}"
+                found.append(Documented(full, path, line, recursive, whole_module=True))
+            continue
+        arg = arg.split("(")[0]
+        if not arg:
+            continue
+        module_level = name in ("automodule", "automodapi")
+        full = arg if module_level or not current or arg.startswith(current + ".") else f"{current}.{arg}"
+        found.append(Documented(full, path, line, whole_module=module_level))
+    return found
+
+
+@dataclass
+class SourceReader:
+    """Resolves dotted names to files under ROOT and collects the text blocks each file renders."""
+
+    config: Config
+    search: list[Path]
+    trees: dict[Path, Any] = field(default_factory=dict)
+    texts: dict[Path, str] = field(default_factory=dict)
+    blocks: dict[Path, set[TextBlock]] = field(default_factory=dict)
+    done: set[tuple[Path, str]] = field(default_factory=set)
+    files: dict[str, Path | None] = field(default_factory=dict)
+    names: dict[Path, frozenset[str]] = field(default_factory=dict)
+
+    def module_file(self, dotted: str) -> Path | None:
+        if dotted not in self.files:
+            self.files[dotted] = self._module_file(dotted)
+        return self.files[dotted]
+
+    def _module_file(self, dotted: str) -> Path | None:
+        parts = dotted.split(".")
+        if not all(part.isidentifier() for part in parts):
+            return None
+        for base in self.search:
+            for candidate in (base.joinpath(*parts[:-1], parts[-1] + ".py"), base.joinpath(*parts, "__init__.py")):
+                if candidate.is_file() and inside(self.config.root, candidate):
+                    return candidate
+        return None
+
+    def defines(self, path: Path, name: str) -> bool:
+        if path not in self.names:
+            self.names[path] = top_level_names(self.text(path))
+        return name in self.names[path]
+
+    def tree(self, path: Path) -> Any:
+        if path not in self.trees:
+            text = self.text(path)
+            self.trees[path] = parse_module_docs(text) if text else None
+        return self.trees[path]
+
+    def resolve(self, dotted: str) -> tuple[Path, list[str]] | None:
+        """The longest prefix of ``dotted`` that is a module file, and the object path after it."""
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            path = self.module_file(".".join(parts[:cut]))
+            if path is not None:
+                return path, parts[cut:]
+        return None
+
+    def text(self, path: Path) -> str:
+        if path not in self.texts:
+            text, _problem = read_text(path, self.config.relpath(path))
+            self.texts[path] = text or ""
+        return self.texts[path]
+
+    def has_roles(self, path: Path) -> bool:
+        """Most modules hold no term or citation role: they are parsed only to follow their imports."""
+        return ROLE_HINT.search(self.text(path)) is not None
+
+    def add(self, path: Path, blocks: Iterable[TextBlock]) -> None:
+        """Keep the blocks that hold a role; the others cannot change any finding."""
+        self.blocks.setdefault(path, set()).update(b for b in blocks if has_roles(b))
+
+    def read_module(self, path: Path, dotted: str, hops: int = 0) -> None:
+        """A documented module: its own blocks and the public objects it imports from the project."""
+        if (path, "") in self.done or (tree := self.tree(path)) is None:
+            return
+        self.done.add((path, ""))
+        if self.has_roles(path):
+            self.add(path, module_blocks(tree))
+        if hops >= MAX_IMPORT_HOPS:
+            return
+        for level, module, name in public_imports(tree):
+            target = self.import_target(path, dotted, level, module)
+            if target is not None:
+                if name == "*":
+                    self.read_module(target[0], target[1], hops + 1)
+                else:
+                    self.read_object(target[0], target[1], [name], hops + 1)
+
+    def read_object(self, path: Path, dotted: str, object_path: list[str], hops: int = 0) -> None:
+        """A documented object of the module at ``path`` (followed through imports when needed)."""
+        key = (path, ".".join(object_path))
+        if key in self.done or not object_path:
+            return
+        self.done.add(key)
+        if not self.has_roles(path) and self.defines(path, object_path[0]):
+            return  # defined here, without a role: nothing to read
+        if (tree := self.tree(path)) is None:
+            return
+        node = defined_objects(tree).get(object_path[0])
+        if node is not None:
+            for member in object_path[1:]:
+                children = [c for c in getattr(node, "body", []) if getattr(c, "name", None) == member]
+                if not children:
+                    break
+                node = children[0]
+            self.add(path, object_blocks(node))
+            return
+        imported = imported_names(tree).get(object_path[0])
+        if imported is not None and hops < MAX_IMPORT_HOPS:
+            level, module, original = imported
+            target = self.import_target(path, dotted, level, module)
+            if target is not None:
+                self.read_object(target[0], target[1], [original, *object_path[1:]], hops + 1)
+
+    def import_target(self, path: Path, dotted: str, level: int, module: str) -> tuple[Path, str] | None:
+        """The file and dotted name of the module ``from <level dots><module> import`` names."""
+        if level:
+            package = dotted.split(".") if path.name == "__init__.py" else dotted.split(".")[:-1]
+            if level - 1 > len(package):
+                return None
+            base = package[: len(package) - (level - 1)]
+            name = ".".join([*base, module] if module else base)
+        else:
+            name = module
+            if name.split(".")[0] != dotted.split(".")[0]:
+                return None  # another distribution: not the project's to check
+        found = self.module_file(name)
+        if found is None and not module and level:
+            return None
+        return (found, name) if found is not None else None
+
+    def read_package(self, path: Path, dotted: str) -> None:
+        """autosummary ``:recursive:`` on a package: every public submodule too."""
+        self.read_module(path, dotted)
+        if path.name != "__init__.py":
+            return
+        for child in sorted(path.parent.iterdir()):
+            if child.name.startswith(("_", ".")):
+                continue
+            if child.suffix == ".py":
+                self.read_package(child, f"{dotted}.{child.stem}")
+            elif (child / "__init__.py").is_file() and inside(self.config.root, child):
+                self.read_package(child / "__init__.py", f"{dotted}.{child.name}")
+
+
+def search_path(config: Config, conf: ConfCode) -> list[Path]:
+    """Where modules are looked up, in Sphinx's order: conf.py's ``sys.path`` lines, then ROOT/src, ROOT."""
+    conf_dir = config.conf.parent if config.conf is not None else config.docs
+    found: list[Path] = []
+    for directory in (*(conf_dir / d for d in conf.sys_path), config.root / "src", config.root):
+        directory = Path(os.path.normpath(directory))
+        if directory.is_dir() and inside(config.root, directory) and directory not in found:
+            found.append(directory)
+    return found
+
+
+def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path]:
+    if not folder.is_dir() or not inside(config.root, folder):
+        return []
+    pattern = re.compile(ignore) if ignore else None
+    files = []
+    for path in sorted(folder.rglob("*.py")):
+        rel = config.relpath(path)
+        if path.name == "__init__.py" or (pattern is not None and pattern.search(rel)) or not inside(config.root, path):
+            continue
+        if not is_excluded(rel, config.exclude):
+            files.append(path)
+    return files
+
+
+def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: Any = None) -> tuple[list[Page], list[str]]:
+    """Pages made of the docstrings the documentation renders and of gallery text; notes for stderr."""
+    reader = SourceReader(config, search_path(config, conf))
+    missing: dict[str, str] = {}
+    conf_dir = config.conf.parent if config.conf is not None else config.docs
+    for rel, text in page_texts:
+        for item in documented_names(rel, text):
+            found = reader.resolve(item.name)
+            if found is None:
+                missing.setdefault(item.name.split(".")[0], f"{item.path}:{item.line}")
+                continue
+            path, object_path = found
+            dotted = item.name[: len(item.name) - len(".".join(object_path))].rstrip(".") if object_path else item.name
+            if not object_path:
+                (reader.read_package if item.recursive else reader.read_module)(path, dotted)
+            else:
+                reader.read_object(path, dotted, object_path)
+    for directory in conf.autoapi_dirs:
+        folder = Path(os.path.normpath(conf_dir / directory))
+        if folder.is_dir() and inside(config.root, folder):
+            for path in sorted(folder.rglob("*.py")):
+                if inside(config.root, path) and reader.has_roles(path) and (tree := reader.tree(path)) is not None:
+                    reader.add(path, module_blocks(tree))
+    for directory in conf.examples_dirs:
+        for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore):
+            if reader.has_roles(path) and (tree := reader.tree(path)) is not None:
+                reader.add(path, gallery_blocks(reader.texts[path], tree))
+    pages = []
+    for path, blocks in sorted(reader.blocks.items()):
+        rel = config.relpath(path)
+        if blocks and not is_excluded(rel, config.exclude):
+            key = ("code", rel, frozenset(blocks))
+            pages.append(cache.get(key, lambda: blocks_page(rel, list(blocks))) if cache is not None else blocks_page(rel, list(blocks)))
+    notes = []
+    if missing:
+        where = ", ".join(f"{name} ({place})" for name, place in sorted(missing.items())[:8])
+        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+        searched = ", ".join(config.relpath(p) or "." for p in reader.search) or "nothing"
+        notes.append(f"the documentation renders docstrings of modules docscheck cannot find under ROOT: {where}{more} (searched {searched}); their docstrings are not checked")
+    return pages, notes

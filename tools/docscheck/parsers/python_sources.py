@@ -1,0 +1,269 @@
+"""Docstrings and gallery text of Python files, read with ``ast`` (never imported, never run).
+
+autodoc renders the docstrings of the objects a directive names; sphinx-gallery renders the
+module docstring and the ``# %%`` comment blocks of example scripts. Both are reST (numpydoc
+and Google sections included: a ``Parameters`` heading is a section title, its items paragraphs),
+so each block is handed to the reST page reader at its own first line, and its roles are
+reported at their line in the ``.py`` file.
+
+What a module renders, statically: its docstring, and the docstrings of its public objects
+(classes, functions, methods and documented attributes whose name has no leading underscore, or
+the names of a literal ``__all__``), including those it imports from other modules of the
+project (``from .core import Thing`` documents ``Thing`` where it is defined).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from docscheck.records import Page
+
+from .page_collector import PageCollector
+from .rest import RestPageParser
+
+ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+#: A role docscheck reads (term or citation): text without one needs no reST parsing.
+ROLE_HINT = re.compile(r":(?:std:)?(?:term|(?:foot)?cite[\w:+.-]*|bibtex:[\w:+.-]+):`")
+#: sphinx-gallery starts a text block with ``# %%`` (or ``#%%``) or a line of 20 or more ``#``.
+GALLERY_SEPARATOR = re.compile(r"^(?:#\s*%%.*|#{20,}\s*)$")
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """reST text found in a Python file: ``lines[0]`` is line ``line`` of the file."""
+
+    line: int
+    lines: tuple[str, ...]
+
+
+def parse_module(text: str) -> ast.Module | None:
+    """The module's syntax tree, or None when it does not parse (autodoc could not import it either)."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+#: A top-level statement that starts a definition: the places a module is cut into chunks.
+DEFINITION = re.compile(r"^(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])", re.MULTILINE)
+TOP_IMPORT = re.compile(r"^(?:from|import)[ \t]", re.MULTILINE)
+TRIPLE_QUOTE = re.compile(r"\"\"\"|'''")
+
+
+def _chunk_tree(chunk: str, first_line: int) -> list[ast.stmt] | None:
+    """The statements of ``chunk`` (line 1 of it is ``first_line`` of the file), or None."""
+    tree = parse_module(chunk)
+    if tree is None:
+        return None
+    if first_line > 1:
+        for node in tree.body:
+            ast.increment_lineno(node, first_line - 1)
+    return tree.body
+
+
+def _through_last_role(chunk: str) -> str:
+    """``chunk`` cut after the string literal holding its last role: the code below cannot render."""
+    last = None
+    for last in ROLE_HINT.finditer(chunk):
+        pass
+    if last is None:
+        return chunk
+    close = TRIPLE_QUOTE.search(chunk, last.end())
+    if close is None:
+        return chunk
+    end = chunk.find("\n", close.end())
+    return chunk if end < 0 else chunk[: end + 1]
+
+
+def parse_module_docs(text: str) -> ast.Module | None:
+    """The parts of a module that can render a role, as one syntax tree (None if it does not parse).
+
+    Parsing a whole large module costs more than the rest of a docscheck run; the docstrings that
+    matter are few. The module is cut at its top-level definitions: the part before the first one
+    (docstring, imports, ``__all__``) and every definition that holds a role or an import are
+    parsed, each up to the string literal of its last role. A cut that does not parse (a definition
+    keyword at the start of a line inside a string) falls back to the whole module.
+    """
+    starts = [0]
+    decorated = False
+    for m in DEFINITION.finditer(text):
+        if m.start() > 0 and not decorated:
+            starts.append(m.start())
+        decorated = text.startswith("@", m.start())  # a decorator stays with what it decorates
+    if len(starts) == 1:
+        return parse_module(text)
+    starts.append(len(text))
+    body: list[ast.stmt] = []
+    line = 1
+    for begin, end in zip(starts, starts[1:]):
+        chunk = text[begin:end]
+        if begin == 0 or TOP_IMPORT.search(chunk):
+            statements = _chunk_tree(chunk, line)
+        elif ROLE_HINT.search(chunk):
+            statements = _chunk_tree(_through_last_role(chunk), line)
+            if statements is None:
+                statements = _chunk_tree(chunk, line)
+        else:
+            statements = []
+        if statements is None:
+            return parse_module(text)
+        body += statements
+        line += chunk.count("\n")
+    return ast.Module(body=body, type_ignores=[])
+
+
+def _string_block(node: ast.AST | None) -> TextBlock | None:
+    """A string-literal statement as a text block, indentation removed as ``inspect.cleandoc`` does
+    (but keeping leading blank lines, so that list index + first line = line in the file)."""
+    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+        return None
+    raw = node.value.value.expandtabs().split("\n")
+    rest = raw[1:]
+    width = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+    return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
+
+
+def docstring(node: ast.Module | ObjectNode) -> TextBlock | None:
+    return _string_block(node.body[0]) if node.body else None
+
+
+def _literal_all(tree: ast.Module) -> frozenset[str] | None:
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                try:
+                    names = ast.literal_eval(node.value)  # type: ignore[arg-type]
+                except (ValueError, TypeError, SyntaxError, RecursionError):
+                    return None
+                if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
+                    return frozenset(names)
+    return None
+
+
+def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None) -> Iterator[TextBlock]:
+    """Docstrings written right after an assignment (``x = 1`` then ``\"\"\"The x.\"\"\"``)."""
+    for before, node in zip(body, body[1:]):
+        if isinstance(before, (ast.Assign, ast.AnnAssign)) and (block := _string_block(node)) is not None:
+            targets = before.targets if isinstance(before, ast.Assign) else [before.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if any(_is_public(name, public) for name in names):
+                yield block
+
+
+def _is_public(name: str, public: frozenset[str] | None) -> bool:
+    return name in public if public is not None else not name.startswith("_")
+
+
+def object_blocks(node: ObjectNode) -> Iterator[TextBlock]:
+    """What autodoc renders of a class or function: its docstring; for a class, its public members."""
+    if (block := docstring(node)) is not None:
+        yield block
+    if isinstance(node, ast.ClassDef):
+        for member in node.body:
+            if isinstance(member, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and _is_public(member.name, None):
+                yield from object_blocks(member)
+        yield from _attribute_docs(node.body)
+
+
+def defined_objects(tree: ast.Module) -> dict[str, ObjectNode]:
+    """Top-level classes and functions by name (the last definition wins, as at import)."""
+    return {node.name: node for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _top_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run at import: the module body and the bodies of its top-level ``if`` and ``try``."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If):
+            yield from _top_statements(node.body + node.orelse)
+        elif isinstance(node, ast.Try):
+            yield from _top_statements(node.body + node.orelse + node.finalbody + [s for h in node.handlers for s in h.body])
+
+
+def imported_names(tree: ast.Module) -> dict[str, tuple[int, str, str]]:
+    """Names a module imports with ``from X import a``: name → (level, module, original name).
+
+    A ``*`` import gets the key ``*<module>`` and the original name ``*``.
+    """
+    found: dict[str, tuple[int, str, str]] = {}
+    for node in _top_statements(tree.body):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name == "*":
+                    found[f"*{'.' * node.level}{node.module}"] = (node.level, node.module or "", "*")
+                else:
+                    found[alias.asname or alias.name] = (node.level, node.module or "", alias.name)
+    return found
+
+
+def module_blocks(tree: ast.Module) -> Iterator[TextBlock]:
+    """What a documented module renders of itself: docstring, public objects, attribute docs."""
+    if (block := docstring(tree)) is not None:
+        yield block
+    public = _literal_all(tree)
+    for name, node in defined_objects(tree).items():
+        if _is_public(name, public):
+            yield from object_blocks(node)
+    yield from _attribute_docs(tree.body, public)
+
+
+def public_imports(tree: ast.Module) -> list[tuple[int, str, str]]:
+    """The imports through which a module documents objects defined elsewhere (its public API)."""
+    public = _literal_all(tree)
+    return [target for name, target in imported_names(tree).items() if target[2] == "*" or _is_public(name, public) and target[2] != "*"]
+
+
+def gallery_blocks(text: str, tree: ast.Module) -> list[TextBlock]:
+    """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block."""
+    blocks = [block] if (block := docstring(tree)) is not None else []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        if GALLERY_SEPARATOR.match(lines[index].strip()):
+            start = index + 1
+            index = start
+            while index < len(lines) and lines[index].lstrip().startswith("#") and not GALLERY_SEPARATOR.match(lines[index].strip()):
+                index += 1
+            comment = [re.sub(r"^\s*# ?", "", line) for line in lines[start:index]]
+            if any(line.strip() for line in comment):
+                blocks.append(TextBlock(start + 1, tuple(comment)))
+            continue
+        index += 1
+    return blocks
+
+
+def has_roles(block: TextBlock) -> bool:
+    """The block holds a term or citation role (only those blocks are worth parsing)."""
+    return any(ROLE_HINT.search(line) for line in block.lines)
+
+
+TOP_DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
+
+
+def top_level_names(text: str) -> frozenset[str]:
+    """Names of the top-level classes and functions of the module ``text`` (a cheap pre-check)."""
+    return frozenset(TOP_DEFINITION.findall(text))
+
+
+class RoleCollector(PageCollector):
+    """A collector that keeps roles only: no prose rule reads docstrings, so their text is not kept."""
+
+    def text(self, line: int, text: str, kind: str = "text") -> None:
+        return
+
+
+def blocks_page(path: str, blocks: list[TextBlock], md: MarkdownIt | None = None) -> Page:
+    """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
+    collector = RoleCollector(path)
+    rest = RestPageParser(collector)
+    with collector.reading():
+        for block in sorted(set(blocks), key=lambda b: b.line):
+            rest.parse(list(block.lines), block.line)
+            collector.end_block()
+    return collector.page({}, {}, False, False)
