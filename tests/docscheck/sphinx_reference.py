@@ -41,7 +41,10 @@ def sphinx_findings(root: Path, srcdir: str, tmp_path: Path) -> set[Located]:
     for line in result.stderr.splitlines():
         for code, pattern in (("TERM001", SPHINX_TERM), ("CITE001", SPHINX_CITE)):
             if m := pattern.match(line):
-                found.add((code, Path(m["path"]).resolve().relative_to(source.resolve()).as_posix(), m["name"], int(m["line"])))
+                path, number = m["path"], int(m["line"])
+                if ":docstring of " in path:  # autodoc: the line counts from the docstring's start
+                    path, number = path.split(":docstring of ")[0], 0
+                found.add((code, Path(path).resolve().relative_to(source.resolve()).as_posix(), m["name"], number))
     return found
 
 
@@ -56,6 +59,12 @@ def docscheck_findings(root: Path) -> set[Located]:
 
 def names(found: set[Located]) -> set[tuple[str, str, str]]:
     return {(code, path, name) for code, path, name, _line in found}
+
+
+def keys(found: set[Located]) -> set[tuple[str, str]]:
+    """(code, name): Sphinx reports a citation of a docstring where autosummary shows it (a
+    generated stub, the summary table's page), docscheck in the ``.py`` file."""
+    return {(code, name) for code, _path, name, _line in found}
 
 
 def same_paragraph(ours: set[Located], sphinx: set[Located], span: int = 6) -> list[tuple[Located, int]]:
@@ -75,5 +84,5 @@ def same_paragraph(ours: set[Located], sphinx: set[Located], span: int = 6) -> l
         for key, lines in lines_by_name(ours).items()
         if key in theirs
         for mine, their in zip(lines, theirs[key])
-        if not 0 <= mine - their <= span
+        if their and not 0 <= mine - their <= span
     ]

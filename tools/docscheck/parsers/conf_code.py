@@ -206,6 +206,8 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
                 has_intersphinx |= target.id == "intersphinx_mapping"
     gallery = settings.get("sphinx_gallery_conf")
     gallery = gallery if isinstance(gallery, dict) else {}
+    extensions = settings.get("extensions")
+    with_gallery = not isinstance(extensions, list) or any(isinstance(e, str) and e.startswith("sphinx_gallery") for e in extensions)
     ignore = gallery.get("ignore_pattern")
     strings = string_constants(tree)
     conf_dir = conf.parent
@@ -223,7 +225,7 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
     return ConfCode(
         sys_path=tuple(sys_path),
         autoapi_dirs=_string_list(settings.get("autoapi_dirs")),
-        examples_dirs=_string_list(gallery.get("examples_dirs", "../examples" if "sphinx_gallery_conf" in settings else ())),
+        examples_dirs=_string_list(gallery.get("examples_dirs", "../examples")) if with_gallery and "sphinx_gallery_conf" in settings else (),
         gallery_ignore=ignore if isinstance(ignore, str) else None,
         intersphinx=_intersphinx(settings.get("intersphinx_mapping")),
         has_intersphinx=has_intersphinx,

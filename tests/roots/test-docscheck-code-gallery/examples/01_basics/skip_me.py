@@ -1,0 +1,1 @@
+"""Ignored by ignore_pattern: :term:`ignored` is not checked."""

@@ -1,0 +1,1 @@
+"""Machine learning for :term:`fMRI` data (a fixture mimicking nilearn's layout)."""

@@ -1,0 +1,1 @@
+"""A fixture mimicking PlasmaPy's layout (``src/``, automodapi, intersphinx)."""

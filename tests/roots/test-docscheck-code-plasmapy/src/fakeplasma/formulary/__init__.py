@@ -1,0 +1,5 @@
+"""Plasma formulary."""
+
+__all__ = ["gyroradius"]
+
+from fakeplasma.formulary.lengths import gyroradius
