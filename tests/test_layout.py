@@ -52,6 +52,7 @@ DOCSCHECK_LAYERS: dict[str, int] = {
     "docscheck.rules": 1,
     "docscheck.source_files": 2,
     "docscheck.discovery": 3,
+    "docscheck.code": 3,
     "docscheck.settings": 4,
     "docscheck.project": 5,
     "docscheck.fix": 6,

@@ -44,8 +44,8 @@ def plasmapy_copy(tmp_path: Path, sphinx_inventory: str) -> Path:
 
 
 def cache_inventory(url: str, terms: list[str]) -> None:
-    from docscheck.inventories import cache_file
-    from docscheck.parsers.intersphinx import write_inventory
+    from docscheck.code.inventories import cache_file
+    from docscheck.code.intersphinx import write_inventory
 
     path = cache_file(url)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -265,7 +265,7 @@ def test_cli_prints_the_generated_include_note_on_stderr():
 
 
 def test_inventories_fetch_fills_the_user_cache(tmp_path, monkeypatch):
-    from docscheck.parsers.intersphinx import write_inventory
+    from docscheck.code.intersphinx import write_inventory
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     served = tmp_path / "served"

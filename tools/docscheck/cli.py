@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_inventories(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .inventories import fetch_inventories
+    from .code.inventories import fetch_inventories
     from .settings import ConfigError, load_config
 
     if not Path(args.root).is_dir():

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .code_docs import load_code_pages
-from .inventories import external_terms
+from .code.sources import load_code_pages
+from .code.inventories import external_terms
 from .parsers.bibtex import parse_bib_text
-from .parsers.conf_code import ConfCode, names_generated_file, read_conf_code
+from .code.conf_code import ConfCode, names_generated_file, read_conf_code
 from .parsers.figures import parse_figures_text, parse_svg_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
@@ -218,7 +218,7 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
 
 def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
     """Parse the pages; ``texts`` (when given) receives ``(path, text)`` of pages that may name
-    autodoc directives, for :func:`docscheck.code_docs.load_code_pages`."""
+    autodoc directives, for :func:`docscheck.code.sources.load_code_pages`."""
     md = markdown_parser(config.myst_extensions)
     pages: list[Page] = []
     findings: list[Finding] = []

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .parsers.conf_code import ConfCode
-from .parsers.python_sources import (
+from .conf_code import ConfCode
+from .python_sources import (
     ROLE_HINT,
     TextBlock,
     top_level_names,
@@ -32,9 +32,9 @@ from .parsers.python_sources import (
     parse_module_docs,
     public_imports,
 )
-from .records import Config, Page
+from docscheck.records import Config, Page
 
-from .source_files import inside, is_excluded, read_text
+from docscheck.source_files import inside, is_excluded, read_text
 
 #: Directives that render docstrings, and those that set the current module.
 AUTO_DIRECTIVES = frozenset(

@@ -23,8 +23,8 @@ from markdown_it import MarkdownIt
 
 from docscheck.records import Page
 
-from .page_collector import PageCollector
-from .rest import RestPageParser
+from docscheck.parsers.page_collector import PageCollector
+from docscheck.parsers.rest import RestPageParser
 
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.

@@ -18,10 +18,10 @@ import urllib.request
 from pathlib import Path
 from typing import TextIO
 
-from .parsers.conf_code import ConfCode, read_conf_code
-from .parsers.intersphinx import inventory_terms
-from .records import Config, ExternalTerms, SourceError
-from .source_files import inside
+from .conf_code import ConfCode, read_conf_code
+from .intersphinx import inventory_terms
+from docscheck.records import Config, ExternalTerms, SourceError
+from docscheck.source_files import inside
 
 FETCH_TIMEOUT = 30
 
