@@ -43,6 +43,9 @@ PROJECTS = [
     ("furo==2025.12.19", "docs"),
     ("sphinx-book-theme==1.4.0", "docs"),
     ("sphinx-tippy==0.4.3", "docs"),
+    # projects that cite in the docstrings autodoc renders and in sphinx-gallery scripts
+    ("nilearn==0.14.1", "doc"),
+    ("plasmapy==2025.8.0", "docs"),
 ]
 
 

@@ -263,3 +263,53 @@ def test_inventory_terms_are_read_case_insensitively_with_spaces():
 def test_a_file_that_is_not_an_inventory_is_a_source_error(data):
     with pytest.raises(SourceError):
         inventory_terms(data, "x.inv")
+
+
+def test_class_members_are_parsed_one_by_one_at_their_lines():
+    assert refs('''\
+        class A(Base):
+            """:term:`head`"""
+
+            @property
+            def plain(self):
+                return 1
+
+            @staticmethod
+            def cited(x):
+                """:term:`member`, once
+                more: :term:`again`."""
+                return x
+
+            class Inner:
+                """:term:`inner`"""
+
+
+        VALUE = 1
+        ''') == [(2, "head"), (10, "member"), (11, "again"), (15, "inner")]
+
+
+def test_partial_parse_finds_the_blocks_a_full_parse_finds():
+    text = textwrap.dedent('''\
+        """Module :term:`doc`."""
+        from .x import y
+
+
+        @decorator
+        class Big:
+            """:term:`class doc`"""
+
+            def a(self):
+                """:term:`a`"""
+                if True:
+                    pass
+
+            def b(self):
+                return """def c():
+        :term:`in a string`"""
+
+
+        def g():
+            """:term:`g`"""
+        ''')
+    full = {b for b in module_blocks(parse_module(text))}
+    assert {b for b in module_blocks(parse_module_docs(text))} == full

@@ -80,6 +80,49 @@ def _through_last_role(chunk: str) -> str:
     return chunk if end < 0 else chunk[: end + 1]
 
 
+#: A member definition inside a class body (its indentation tells which level it is at).
+MEMBER = re.compile(r"^(?P<indent>[ \t]+)(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])", re.MULTILINE)
+CLASS_CHUNK = re.compile(r"^(?:@.*\n(?:[ \t)].*\n)*)*class[ \t]")
+
+
+def _starts(matches: list[re.Match[str]], keyword_at: int = 0) -> list[int]:
+    """Where definitions start, a decorator staying with what it decorates."""
+    starts, decorated = [], False
+    for m in matches:
+        if not decorated:
+            starts.append(m.start())
+        decorated = m.string.startswith("@", m.start() + keyword_at + len(m.groupdict().get("indent") or ""))
+    return starts
+
+
+def _class_statements(chunk: str, first_line: int) -> list[ast.stmt] | None:
+    """A class chunk parsed member by member: its head (docstring, attributes), then only the
+    members that hold a role, each up to its last role. None when a cut does not parse."""
+    members = list(MEMBER.finditer(chunk))
+    if not members:
+        return None
+    indent = members[0].group("indent")
+    starts = _starts([m for m in members if m.group("indent") == indent])
+    head = _chunk_tree(chunk[: starts[0]] + f"{indent}pass\n", first_line)
+    if not head or not isinstance(head[-1], ast.ClassDef):
+        return None
+    body = head[-1].body[:-1]
+    ends = [*starts[1:], len(chunk)]
+    for begin, end in zip(starts, ends):
+        piece = chunk[begin:end]
+        if not ROLE_HINT.search(piece):
+            continue
+        outdented = re.search(r"^\S", piece, re.MULTILINE)  # code after the class, at top level
+        piece = piece[: outdented.start()] if outdented else piece
+        lines = [line[len(indent):] if line.startswith(indent) else line for line in _through_last_role(piece).split("\n")]
+        statements = _chunk_tree("\n".join(lines), first_line + chunk.count("\n", 0, begin))
+        if statements is None:
+            return None
+        body += statements
+    head[-1].body = body or [ast.Pass()]
+    return head
+
+
 def parse_module_docs(text: str) -> ast.Module | None:
     """The parts of a module that can render a role, as one syntax tree (None if it does not parse).
 
@@ -89,12 +132,7 @@ def parse_module_docs(text: str) -> ast.Module | None:
     parsed, each up to the string literal of its last role. A cut that does not parse (a definition
     keyword at the start of a line inside a string) falls back to the whole module.
     """
-    starts = [0]
-    decorated = False
-    for m in DEFINITION.finditer(text):
-        if m.start() > 0 and not decorated:
-            starts.append(m.start())
-        decorated = text.startswith("@", m.start())  # a decorator stays with what it decorates
+    starts = [0, *(start for start in _starts(list(DEFINITION.finditer(text))) if start > 0)]
     if len(starts) == 1:
         return parse_module(text)
     starts.append(len(text))
@@ -105,7 +143,9 @@ def parse_module_docs(text: str) -> ast.Module | None:
         if begin == 0 or TOP_IMPORT.search(chunk):
             statements = _chunk_tree(chunk, line)
         elif ROLE_HINT.search(chunk):
-            statements = _chunk_tree(_through_last_role(chunk), line)
+            statements = _class_statements(chunk, line) if CLASS_CHUNK.match(chunk) else None
+            if statements is None:
+                statements = _chunk_tree(_through_last_role(chunk), line)
             if statements is None:
                 statements = _chunk_tree(chunk, line)
         else:
