@@ -313,3 +313,23 @@ def test_partial_parse_finds_the_blocks_a_full_parse_finds():
         ''')
     full = {b for b in module_blocks(parse_module(text))}
     assert {b for b in module_blocks(parse_module_docs(text))} == full
+
+
+# -- misspellings of local terms (TERM001 stays an error) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "local", "expected"),
+    [
+        ("fmrl", ["fmri", "voxel"], "fmri"),  # one letter replaced: the ratio (0.75) alone misses it
+        ("voxels", ["voxel"], "voxel"),
+        ("charge numbr", ["charge number"], "charge number"),
+        ("vxoel", ["voxel"], "voxel"),  # neighbours swapped
+        ("function", ["fit-function"], None),  # another word, not a typo
+        ("roi", ["rio"], None),  # too short to call
+    ],
+)
+def test_close_term_names_the_local_term_a_name_misspells(name, local, expected):
+    from docscheck.rules.terms import close_term
+
+    assert close_term(name, local) == expected

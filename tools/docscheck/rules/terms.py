@@ -18,6 +18,28 @@ def _error(path: str, line: int, code: str, message: str) -> Finding:
 CLOSE_TERM = 0.85
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter replaced, added, dropped, or two neighbours swapped (``fMRl`` / ``fMRI``)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def close_term(key: str, local: list[str]) -> str | None:
+    """The local term ``key`` most likely misspells: difflib ratio ≥ :data:`CLOSE_TERM`, or one edit
+    away for names of four letters or more (where one letter weighs too much for the ratio)."""
+    close = difflib.get_close_matches(key, local, n=1, cutoff=CLOSE_TERM)
+    if close:
+        return close[0]
+    if len(key) >= 4:
+        return next((name for name in local if one_edit_apart(key, name)), None)
+    return None
+
+
 def undefined_terms(corpus: Corpus) -> Iterator[Finding]:
     """TERM001: every term role (pages, entry bodies, docstrings) resolves to a defined name.
 
@@ -34,9 +56,9 @@ def undefined_terms(corpus: Corpus) -> Iterator[Finding]:
             key = term_key(ref.target)
             if key in index.by_key or key in external.keys:
                 continue
-            close = difflib.get_close_matches(key, local, n=1, cutoff=CLOSE_TERM)
-            if close:
-                yield _error(ref.path, ref.line, "TERM001", f"undefined term '{ref.target}': did you mean '{index.by_key[close[0]].name}' ({index.by_key[close[0]].describe()})?")
+            close = close_term(key, local)
+            if close is not None:
+                yield _error(ref.path, ref.line, "TERM001", f"undefined term '{ref.target}': did you mean '{index.by_key[close].name}' ({index.by_key[close].describe()})?")
             elif external.configured and external.unread:
                 names = ", ".join(external.unread)
                 yield Finding(ref.path, ref.line, "TERM001", Severity.WARNING, f"undefined term '{ref.target}': not defined in the project nor in the intersphinx inventories read; it may come from {names}, not read offline (run docscheck inventories --fetch to check it)")
