@@ -333,3 +333,11 @@ def test_close_term_names_the_local_term_a_name_misspells(name, local, expected)
     from docscheck.rules.terms import close_term
 
     assert close_term(name, local) == expected
+
+
+def test_script_docstring_after_a_comment_header_is_read_alone():
+    from docscheck.code.python_sources import script_head
+
+    text = '# -*- coding: utf-8 -*-\n# Licence: BSD\n\n"""\nTitle\n=====\n\n:term:`head`\n"""\nimport broken syntax here\n'
+    blocks = gallery_blocks(text, script_head(text))
+    assert [(r.line, r.target) for r in blocks_page("s.py", blocks).term_refs] == [(8, "head")]

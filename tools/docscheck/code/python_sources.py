@@ -259,6 +259,20 @@ def public_imports(tree: ast.Module) -> list[tuple[int, str, str]]:
     return [target for name, target in imported_names(tree).items() if target[2] == "*" or _is_public(name, public) and target[2] != "*"]
 
 
+LEADING_STRING = re.compile(r"\A(?:\ufeff)?(?:[ \t]*(?:#.*)?\n)*[ \t]*[rRuU]?(?P<quote>\"\"\"|\'\'\')")
+
+
+def script_head(text: str) -> ast.Module | None:
+    """The module docstring of a script, parsed alone when it opens the file (the code below it
+    is not text); otherwise the whole script."""
+    if (m := LEADING_STRING.match(text)) is not None and (close := text.find(m.group("quote"), m.end())) >= 0:
+        end = text.find("\n", close)
+        head = parse_module(text if end < 0 else text[: end + 1])
+        if head is not None:
+            return head
+    return parse_module(text)
+
+
 def gallery_blocks(text: str, tree: ast.Module) -> list[TextBlock]:
     """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block."""
     blocks = [block] if (block := docstring(tree)) is not None else []
@@ -298,10 +312,23 @@ class RoleCollector(PageCollector):
         return
 
 
+class RoleParser(RestPageParser):
+    """The reST reader, for roles only: a paragraph without a term or citation role is skipped."""
+
+    def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
+        if lines and not any(ROLE_HINT.search(text) for _line, text in lines):
+            lines.clear()
+            return
+        super().paragraph(lines, heading)
+
+    def plain(self, text: str, line: int) -> None:
+        return
+
+
 def blocks_page(path: str, blocks: list[TextBlock], md: MarkdownIt | None = None) -> Page:
     """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
     collector = RoleCollector(path)
-    rest = RestPageParser(collector)
+    rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
             rest.parse(list(block.lines), block.line)

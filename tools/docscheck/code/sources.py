@@ -30,6 +30,7 @@ from .python_sources import (
     module_blocks,
     object_blocks,
     parse_module_docs,
+    script_head,
     public_imports,
 )
 from docscheck.records import Config, Page
@@ -307,8 +308,8 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
                     reader.add(path, module_blocks(tree))
     for directory in conf.examples_dirs:
         for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore):
-            if reader.has_roles(path) and (tree := reader.tree(path)) is not None:
-                reader.add(path, gallery_blocks(reader.texts[path], tree))
+            if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
+                reader.add(path, gallery_blocks(reader.text(path), tree))
     pages = []
     for path, blocks in sorted(reader.blocks.items()):
         rel = config.relpath(path)
