@@ -134,6 +134,16 @@ class SourceReader:
     done: set[tuple[Path, str]] = field(default_factory=set)
     files: dict[str, Path | None] = field(default_factory=dict)
     names: dict[Path, frozenset[str]] = field(default_factory=dict)
+    listings: dict[Path, frozenset[str]] = field(default_factory=dict)
+
+    def exists(self, path: Path) -> bool:
+        """``path`` is in its folder's listing (one ``listdir`` per folder instead of a stat per name)."""
+        if path.parent not in self.listings:
+            try:
+                self.listings[path.parent] = frozenset(os.listdir(path.parent))
+            except OSError:
+                self.listings[path.parent] = frozenset()
+        return path.name in self.listings[path.parent]
 
     def module_file(self, dotted: str) -> Path | None:
         if dotted not in self.files:
@@ -146,7 +156,7 @@ class SourceReader:
             return None
         for base in self.search:
             for candidate in (base.joinpath(*parts[:-1], parts[-1] + ".py"), base.joinpath(*parts, "__init__.py")):
-                if candidate.is_file() and inside(self.config.root, candidate):
+                if self.exists(candidate) and candidate.is_file() and inside(self.config.root, candidate):
                     return candidate
         return None
 
