@@ -171,12 +171,12 @@ def test_autosummary_items_take_the_current_module_and_recursive_option():
         .. autoclass:: Thing
         .. automodule:: pkg.mod
         """))
-    assert [(d.name, d.recursive, d.whole_module) for d in found] == [
-        ("pkg.sub.func", True, True),
-        ("pkg.sub.Klass.method", True, True),
-        ("pkg.sub.other", True, True),
-        ("pkg.sub.Thing", False, False),
-        ("pkg.mod", False, True),
+    assert [(d.name, d.recursive, d.line) for d in found] == [
+        ("pkg.sub.func", True, 3),
+        ("pkg.sub.Klass.method", True, 3),
+        ("pkg.sub.other", True, 3),
+        ("pkg.sub.Thing", False, 11),
+        ("pkg.mod", False, 12),
     ]
 
 

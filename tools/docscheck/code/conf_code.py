@@ -54,8 +54,6 @@ class ConfCode:
     has_intersphinx: bool = False
     #: every string constant of conf.py and of the local modules it imports (generated file names)
     literal_strings: frozenset[str] = field(default_factory=frozenset)
-    #: extensions named literally in conf.py
-    extensions: tuple[str, ...] = ()
 
 
 class _Values:
@@ -230,7 +228,6 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
         intersphinx=_intersphinx(settings.get("intersphinx_mapping")),
         has_intersphinx=has_intersphinx,
         literal_strings=frozenset(strings),
-        extensions=_string_list(settings.get("extensions")),
     )
 
 

@@ -19,8 +19,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-
 from docscheck.records import Page
 
 from docscheck.parsers.page_collector import PageCollector
@@ -325,7 +323,7 @@ class RoleParser(RestPageParser):
         return
 
 
-def blocks_page(path: str, blocks: list[TextBlock], md: MarkdownIt | None = None) -> Page:
+def blocks_page(path: str, blocks: list[TextBlock]) -> Page:
     """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
     collector = RoleCollector(path)
     rest = RoleParser(collector)

@@ -60,7 +60,6 @@ class Documented:
     path: str
     line: int
     recursive: bool = False
-    whole_module: bool = True
 
 
 def _items(body: list[str]) -> tuple[list[str], bool]:
@@ -111,14 +110,14 @@ def documented_names(path: str, text: str) -> list[Documented]:
             names, recursive = _items(_body(lines, index, len(m.group("indent")), fence))
             for item in names:
                 full = item if not current or item.startswith(current + ".") else f"{current}.{item}"
-                found.append(Documented(full, path, line, recursive, whole_module=True))
+                found.append(Documented(full, path, line, recursive))
             continue
         arg = arg.split("(")[0]
         if not arg:
             continue
         module_level = name in ("automodule", "automodapi")
         full = arg if module_level or not current or arg.startswith(current + ".") else f"{current}.{arg}"
-        found.append(Documented(full, path, line, whole_module=module_level))
+        found.append(Documented(full, path, line))
     return found
 
 
