@@ -302,3 +302,28 @@ def test_check_never_writes_the_inventory_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     check_project(PLASMAPY, load_config(PLASMAPY))
     assert not (tmp_path / "cache").exists()
+
+
+# -- Debian's inventories (python3-doc, sphinx-doc): used when installed ----------------------------
+
+DEBIAN_INVENTORIES = {
+    "python": sorted(Path("/usr/share/doc").glob("python3*/html/objects.inv")),
+    "sphinx": [p for p in [Path("/usr/share/doc/sphinx-doc/html/objects.inv")] if p.is_file()],
+}
+
+
+@pytest.mark.skipif(not all(DEBIAN_INVENTORIES.values()), reason="needs Debian's python3-doc and sphinx-doc (Makefile TEST_PACKAGES)")
+def test_debian_python_and_sphinx_inventories_define_the_terms_plasmapy_uses(tmp_path):
+    import shutil
+
+    from docscheck.code.intersphinx import inventory_terms
+
+    python, sphinx = DEBIAN_INVENTORIES["python"][-1], DEBIAN_INVENTORIES["sphinx"][0]
+    assert {"decorator", "mutable", "parameter", "argument"} <= inventory_terms(python.read_bytes(), str(python))
+    assert {"directive", "role"} <= inventory_terms(sphinx.read_bytes(), str(sphinx))
+    root = tmp_path / "p"
+    shutil.copytree(PLASMAPY, root)
+    shutil.copy(python, root / "docs" / "_inventories" / "python-objects.inv")
+    shutil.copy(sphinx, root / "docs" / "_inventories" / "sphinx-objects.inv")
+    undefined = [(f.message.split("'")[1], str(f.severity)) for f in check_project(root).findings if f.code == "TERM001"]
+    assert undefined == [("charge numbr", "error")]
