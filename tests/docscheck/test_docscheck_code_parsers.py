@@ -341,3 +341,22 @@ def test_script_docstring_after_a_comment_header_is_read_alone():
     text = '# -*- coding: utf-8 -*-\n# Licence: BSD\n\n"""\nTitle\n=====\n\n:term:`head`\n"""\nimport broken syntax here\n'
     blocks = gallery_blocks(text, script_head(text))
     assert [(r.line, r.target) for r in blocks_page("s.py", blocks).term_refs] == [(8, "head")]
+
+
+def test_directives_shown_as_examples_name_nothing():
+    rest = textwrap.dedent("""\
+        Write::
+
+           .. automodule:: example.literal
+
+        .. code-block:: rst
+
+           .. autoclass:: example.code
+
+        .. note::
+
+           .. automodule:: real.module
+        """)
+    myst = "```rst\n.. automodule:: example.fenced\n```\n\n```{automodule} real.myst\n```\n"
+    assert [d.name for d in documented_names("p.rst", rest)] == ["real.module"]
+    assert [d.name for d in documented_names("p.md", myst)] == ["real.myst"]

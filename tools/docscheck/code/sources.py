@@ -45,7 +45,7 @@ AUTO_DIRECTIVES = frozenset(
     }
 )  # fmt: skip
 MODULE_DIRECTIVES = frozenset({"currentmodule", "module", "py:module", "py:currentmodule"})
-REST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:]+)::[ \t]*(?P<arg>\S*)", re.MULTILINE)
+REST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:.+-]+)::[ \t]*(?P<arg>\S*)", re.MULTILINE)
 MYST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:]+)\}[ \t]*(?P<arg>\S*)", re.MULTILINE)
 OPTION = re.compile(r"^\s*:[\w-]+:")
 #: How far ``from X import name`` is followed to the module that defines ``name``.
@@ -88,22 +88,61 @@ def _body(lines: list[str], index: int, indent: int, fence: str | None) -> list[
     return body
 
 
+CODE_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "literalinclude", "parsed-literal", "doctest", "testcode"})
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines inside MyST code fences (not directives): examples, not markup."""
+    inside: set[int] = set()
+    open_fences: list[tuple[str, bool]] = []  # (fence, is code)
+    for index, line in enumerate(lines):
+        m = CODE_FENCE.match(line)
+        in_code = bool(open_fences) and open_fences[-1][1]
+        if m and open_fences and m.group("fence").startswith(open_fences[-1][0]) and not m.group("info").strip():
+            open_fences.pop()
+        elif in_code:
+            inside.add(index)
+        elif m:
+            open_fences.append((m.group("fence"), not m.group("info").strip().startswith("{")))
+    return inside
+
+
+def _in_literal_block(lines: list[str], index: int) -> bool:
+    """The indented reST line ``lines[index]`` belongs to a literal block (``::``) or a code directive."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for line in reversed(lines[:index]):
+        if not line.strip() or len(line) - len(line.lstrip()) >= indent:
+            continue
+        if (m := REST_DIRECTIVE.match(line)) is not None:
+            return m.group("name").lower() in CODE_DIRECTIVES
+        return line.rstrip().endswith("::")
+    return False
+
+
 def documented_names(path: str, text: str) -> list[Documented]:
-    """Modules and objects the autodoc-family directives of one page name (reST and MyST)."""
+    """Modules and objects the autodoc-family directives of one page name (reST and MyST).
+
+    A directive shown as an example (in a literal block, a code directive or a MyST code fence)
+    names nothing.
+    """
     if "auto" not in text:
         return []
     found: list[Documented] = []
     current = ""
     lines = text.splitlines()
+    fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
     matches = sorted([*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)], key=lambda m: m.start())
     for m in matches:
+        index = text.count("\n", 0, m.start())
+        if index in fenced or (m.group("indent") and _in_literal_block(lines, index)):
+            continue
         name, arg = m.group("name").lower(), m.group("arg")
         if name in MODULE_DIRECTIVES:
             current = "" if arg in ("None", "") else arg
             continue
         if name not in AUTO_DIRECTIVES:
             continue
-        index = text.count("\n", 0, m.start())
         line = index + 1
         fence = m.groupdict().get("fence")
         if name == "autosummary":
