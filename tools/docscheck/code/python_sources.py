@@ -27,8 +27,6 @@ from docscheck.parsers.rest import RestPageParser
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
 ROLE_HINT = re.compile(r":(?:std:)?(?:term|(?:foot)?cite[\w:+.-]*|bibtex:[\w:+.-]+):`")
-#: sphinx-gallery starts a text block with ``# %%`` (or ``#%%``) or a line of 20 or more ``#``.
-GALLERY_SEPARATOR = re.compile(r"^(?:#\s*%%.*|#{20,}\s*)$")
 
 
 @dataclass(frozen=True)
@@ -271,22 +269,20 @@ def script_head(text: str) -> ast.Module | None:
     return parse_module(text)
 
 
+#: A separator line followed by its comment block (the text sphinx-gallery renders).
+GALLERY_TEXT = re.compile(r"^[ \t]*(?:#[ \t]*%%.*|#{20,}[ \t]*)\n(?P<block>(?:[ \t]*#(?![ \t]*%%|#{19,}).*(?:\n|$))*)", re.MULTILINE)
+COMMENT_MARK = re.compile(r"^[ \t]*# ?", re.MULTILINE)
+
+
 def gallery_blocks(text: str, tree: ast.Module) -> list[TextBlock]:
     """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block."""
     blocks = [block] if (block := docstring(tree)) is not None else []
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        if GALLERY_SEPARATOR.match(lines[index].strip()):
-            start = index + 1
-            index = start
-            while index < len(lines) and lines[index].lstrip().startswith("#") and not GALLERY_SEPARATOR.match(lines[index].strip()):
-                index += 1
-            comment = [re.sub(r"^\s*# ?", "", line) for line in lines[start:index]]
-            if any(line.strip() for line in comment):
-                blocks.append(TextBlock(start + 1, tuple(comment)))
-            continue
-        index += 1
+    for m in GALLERY_TEXT.finditer(text):
+        comment = COMMENT_MARK.sub("", m.group("block")).split("\n")
+        if comment and comment[-1] == "":
+            comment.pop()
+        if any(line.strip() for line in comment):
+            blocks.append(TextBlock(text.count("\n", 0, m.start("block")) + 1, tuple(comment)))
     return blocks
 
 

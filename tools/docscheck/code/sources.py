@@ -111,7 +111,8 @@ def _fenced_lines(lines: list[str]) -> set[int]:
 def _in_literal_block(lines: list[str], index: int) -> bool:
     """The indented reST line ``lines[index]`` belongs to a literal block (``::``) or a code directive."""
     indent = len(lines[index]) - len(lines[index].lstrip())
-    for line in reversed(lines[:index]):
+    for before in range(index - 1, -1, -1):
+        line = lines[before]
         if not line.strip() or len(line) - len(line.lstrip()) >= indent:
             continue
         if (m := REST_DIRECTIVE.match(line)) is not None:
@@ -132,9 +133,12 @@ def documented_names(path: str, text: str) -> list[Documented]:
     current = ""
     lines = text.splitlines()
     fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
-    matches = sorted([*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)], key=lambda m: m.start())
+    wanted = AUTO_DIRECTIVES | MODULE_DIRECTIVES
+    matches = sorted((m for m in (*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)) if m.group("name").lower() in wanted), key=lambda m: m.start())
+    index, counted = 0, 0
     for m in matches:
-        index = text.count("\n", 0, m.start())
+        index += text.count("\n", counted, m.start())
+        counted = m.start()
         if index in fenced or (m.group("indent") and _in_literal_block(lines, index)):
             continue
         name, arg = m.group("name").lower(), m.group("arg")
