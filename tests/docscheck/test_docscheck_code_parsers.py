@@ -360,3 +360,13 @@ def test_directives_shown_as_examples_name_nothing():
     myst = "```rst\n.. automodule:: example.fenced\n```\n\n```{automodule} real.myst\n```\n"
     assert [d.name for d in documented_names("p.rst", rest)] == ["real.module"]
     assert [d.name for d in documented_names("p.md", myst)] == ["real.myst"]
+
+
+def test_a_submodule_symlinked_outside_root_is_not_read(tmp_path):
+    outside = write(tmp_path / "outside" / "secret.py", '"""A :term:`leaked secret`."""\n')
+    root = tmp_path / "root"
+    make_package(root, "")
+    write(root / "docs" / "api.rst", ".. autosummary::\n   :recursive:\n\n   pkg\n")
+    write(root / "pkg" / "__init__.py", '"""Package."""\n')
+    (root / "pkg" / "linked.py").symlink_to(outside)
+    assert "leaked" not in " ".join(f.message for f in check_project(root).findings)

@@ -304,7 +304,7 @@ class SourceReader:
         for child in sorted(path.parent.iterdir()):
             if child.name.startswith(("_", ".")):
                 continue
-            if child.suffix == ".py":
+            if child.suffix == ".py" and inside(self.config.root, child):
                 self.read_package(child, f"{dotted}.{child.stem}")
             elif (child / "__init__.py").is_file() and inside(self.config.root, child):
                 self.read_package(child / "__init__.py", f"{dotted}.{child.name}")
