@@ -327,3 +327,13 @@ def test_debian_python_and_sphinx_inventories_define_the_terms_plasmapy_uses(tmp
     shutil.copy(sphinx, root / "docs" / "_inventories" / "sphinx-objects.inv")
     undefined = [(f.message.split("'")[1], str(f.severity)) for f in check_project(root).findings if f.code == "TERM001"]
     assert undefined == [("charge numbr", "error")]
+
+
+def test_local_inventory_outside_root_is_not_read(tmp_path):
+    from docscheck.code.intersphinx import write_inventory
+
+    (tmp_path / "outside.inv").write_bytes(write_inventory("X", [("directive", "std:term", "g.html")]))
+    root = plasmapy_copy(tmp_path, '("https://www.sphinx-doc.org/en/master/", "../../outside.inv")')
+    report = check_project(root)
+    assert any("outside ROOT: not read" in note for note in report.notes)
+    assert "directive" in " ".join(f.message for f in report.findings if f.code == "TERM001")
