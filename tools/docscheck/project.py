@@ -326,7 +326,7 @@ def apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
 
 def discovery_hint(config: Config, corpus: Corpus, findings: list[Finding]) -> str | None:
     """One line when the findings suggest docscheck read the project wrongly, saying what it read."""
-    refs = sum(len(p.term_refs) for p in (*corpus.pages, *corpus.entry_pages))
+    refs = sum(len(p.term_refs) for p in corpus.role_pages)
     undefined = sum(1 for f in findings if f.code == "TERM001")
     docs = config.relpath(config.docs) if config.docs != config.root else "."
     glossary = f"entries from {config.relpath(config.glossary)}/ ({len(corpus.entries)})" if config.glossary else "no glossary/ entries"
