@@ -370,3 +370,9 @@ def test_a_submodule_symlinked_outside_root_is_not_read(tmp_path):
     write(root / "pkg" / "__init__.py", '"""Package."""\n')
     (root / "pkg" / "linked.py").symlink_to(outside)
     assert "leaked" not in " ".join(f.message for f in check_project(root).findings)
+
+
+def test_a_gallery_ignore_pattern_that_is_not_a_regex_does_not_crash(tmp_path):
+    make_package(tmp_path, 'extensions = ["sphinx_gallery.gen_gallery"]\nsphinx_gallery_conf = {"examples_dirs": "../ex", "ignore_pattern": "(["}\n')
+    write(tmp_path / "ex" / "plot_a.py", '"""A :term:`gallery term`."""\n')
+    assert [f.path for f in check_project(tmp_path).findings if f.code == "TERM001"] == ["ex/plot_a.py"]

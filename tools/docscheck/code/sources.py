@@ -324,7 +324,10 @@ def search_path(config: Config, conf: ConfCode) -> list[Path]:
 def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path]:
     if not folder.is_dir() or not inside(config.root, folder):
         return []
-    pattern = re.compile(ignore) if ignore else None
+    try:
+        pattern = re.compile(ignore) if ignore else None
+    except re.error:  # sphinx-gallery would fail on it too; read every script rather than crash
+        pattern = None
     files = []
     for path in sorted(folder.rglob("*.py")):
         rel = config.relpath(path)
