@@ -177,15 +177,16 @@ class SourceReader:
     files: dict[str, Path | None] = field(default_factory=dict)
     names: dict[Path, frozenset[str]] = field(default_factory=dict)
     listings: dict[Path, frozenset[str]] = field(default_factory=dict)
+    imports: dict[Path, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
 
-    def exists(self, path: Path) -> bool:
-        """``path`` is in its folder's listing (one ``listdir`` per folder instead of a stat per name)."""
-        if path.parent not in self.listings:
+    def listing(self, folder: Path) -> frozenset[str]:
+        """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
+        if folder not in self.listings:
             try:
-                self.listings[path.parent] = frozenset(os.listdir(path.parent))
+                self.listings[folder] = frozenset(os.listdir(folder))
             except OSError:
-                self.listings[path.parent] = frozenset()
-        return path.name in self.listings[path.parent]
+                self.listings[folder] = frozenset()
+        return self.listings[folder]
 
     def module_file(self, dotted: str) -> Path | None:
         if dotted not in self.files:
@@ -197,9 +198,21 @@ class SourceReader:
         if not all(part.isidentifier() for part in parts):
             return None
         for base in self.search:
-            for candidate in (base.joinpath(*parts[:-1], parts[-1] + ".py"), base.joinpath(*parts, "__init__.py")):
-                if self.exists(candidate) and candidate.is_file() and inside(self.config.root, candidate):
-                    return candidate
+            folder = base
+            for part in parts[:-1]:
+                if part not in self.listing(folder):
+                    break
+                folder = folder / part
+            else:
+                last = parts[-1]
+                candidates = []  # a package wins over a module of the same name, as at import
+                if last in self.listing(folder):
+                    candidates.append(folder / last / "__init__.py")
+                if last + ".py" in self.listing(folder):
+                    candidates.append(folder / (last + ".py"))
+                for candidate in candidates:
+                    if candidate.is_file() and inside(self.config.root, candidate):
+                        return candidate
         return None
 
     def defines(self, path: Path, name: str) -> bool:
@@ -272,7 +285,9 @@ class SourceReader:
                 node = children[0]
             self.add(path, object_blocks(node))
             return
-        imported = imported_names(tree).get(object_path[0])
+        if path not in self.imports:
+            self.imports[path] = imported_names(tree)
+        imported = self.imports[path].get(object_path[0])
         if imported is not None and hops < MAX_IMPORT_HOPS:
             level, module, original = imported
             target = self.import_target(path, dotted, level, module)
