@@ -182,7 +182,7 @@ def test_autosummary_items_take_the_current_module_and_recursive_option():
 
 def test_myst_autodoc_directives_are_found():
     found = documented_names("api.md", "```{automodule} pkg.mod\n:members:\n```\n\n```{eval-rst}\n.. autofunction:: pkg.f\n```\n")
-    assert [d.name for d in found] == ["pkg.mod", "pkg.f"]
+    assert [(d.name, d.fallback) for d in found] == [("pkg.mod", None), ("pkg.mod.pkg.f", "pkg.f")]
 
 
 def make_package(root: Path, conf: str) -> None:
@@ -376,3 +376,19 @@ def test_a_gallery_ignore_pattern_that_is_not_a_regex_does_not_crash(tmp_path):
     make_package(tmp_path, 'extensions = ["sphinx_gallery.gen_gallery"]\nsphinx_gallery_conf = {"examples_dirs": "../ex", "ignore_pattern": "(["}\n')
     write(tmp_path / "ex" / "plot_a.py", '"""A :term:`gallery term`."""\n')
     assert [f.path for f in check_project(tmp_path).findings if f.code == "TERM001"] == ["ex/plot_a.py"]
+
+
+def test_automodule_makes_its_module_current_for_what_follows():
+    found = documented_names("api.rst", ".. automodule:: pkg.mod\n\n.. autosummary::\n\n   func\n\n.. autofunction:: other\n")
+    assert [d.name for d in found] == ["pkg.mod", "pkg.mod.func", "pkg.mod.other"]
+
+
+def test_a_name_absent_from_the_current_module_is_taken_as_written(tmp_path):
+    make_package(tmp_path, "")
+    write(tmp_path / "docs" / "api.rst", ".. automodule:: pkg.mod\n\n.. autofunction:: pkg.other.f\n\n.. autosummary::\n\n   g\n")
+    write(tmp_path / "pkg" / "__init__.py", "")
+    write(tmp_path / "pkg" / "mod.py", 'def g():\n    """:term:`from g`"""\n')
+    write(tmp_path / "pkg" / "other.py", 'def f():\n    """:term:`from f`"""\n')
+    found = {(f.path, f.message.split("'")[1]) for f in check_project(tmp_path).findings if f.code == "TERM001"}
+    assert found == {("pkg/mod.py", "from g"), ("pkg/other.py", "from f")}
+    assert not [n for n in check_project(tmp_path).notes if "cannot find" in n]

@@ -60,6 +60,8 @@ class Documented:
     path: str
     line: int
     recursive: bool = False
+    #: the name as written, tried when ``name`` (the name inside the current module) is not found
+    fallback: str | None = None
 
 
 def _items(body: list[str]) -> tuple[list[str], bool]:
@@ -151,16 +153,18 @@ def documented_names(path: str, text: str) -> list[Documented]:
         fence = m.groupdict().get("fence")
         if name == "autosummary":
             names, recursive = _items(_body(lines, index, len(m.group("indent")), fence))
-            for item in names:
-                full = item if not current or item.startswith(current + ".") else f"{current}.{item}"
-                found.append(Documented(full, path, line, recursive))
+            for item in names:  # autosummary tries the current module first, then the name as written
+                relative = current and not item.startswith(current + ".")
+                found.append(Documented(f"{current}.{item}" if relative else item, path, line, recursive, item if relative else None))
             continue
         arg = arg.split("(")[0]
         if not arg:
             continue
         module_level = name in ("automodule", "automodapi")
-        full = arg if module_level or not current or arg.startswith(current + ".") else f"{current}.{arg}"
-        found.append(Documented(full, path, line))
+        relative = not module_level and current and not arg.startswith(current + ".")
+        found.append(Documented(f"{current}.{arg}" if relative else arg, path, line, fallback=arg if relative else None))
+        if module_level:
+            current = arg  # autodoc writes a py:module directive: the module is current from here on
     return found
 
 
@@ -214,6 +218,19 @@ class SourceReader:
                     if candidate.is_file() and inside(self.config.root, candidate):
                         return candidate
         return None
+
+    def knows(self, path: Path, object_path: list[str]) -> bool:
+        """The module at ``path`` defines or imports the first name of ``object_path`` (or it is empty)."""
+        if not object_path:
+            return True
+        if self.defines(path, object_path[0]):
+            return True
+        tree = self.tree(path)
+        if tree is None:
+            return False
+        if path not in self.imports:
+            self.imports[path] = imported_names(tree)
+        return object_path[0] in self.imports[path]
 
     def defines(self, path: Path, name: str) -> bool:
         if path not in self.names:
@@ -360,12 +377,15 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
     conf_dir = config.conf.parent if config.conf is not None else config.docs
     for rel, text in page_texts:
         for item in documented_names(rel, text):
-            found = reader.resolve(item.name)
-            if found is None:
+            candidates = [item.name, *([item.fallback] if item.fallback else [])]
+            resolved = [(name, found) for name in candidates if (found := reader.resolve(name)) is not None]
+            chosen = next((pair for pair in resolved if reader.knows(*pair[1])), resolved[0] if resolved else None)
+            if chosen is None:
                 missing.setdefault(item.name.split(".")[0], f"{item.path}:{item.line}")
                 continue
+            name, found = chosen
             path, object_path = found
-            dotted = item.name[: len(item.name) - len(".".join(object_path))].rstrip(".") if object_path else item.name
+            dotted = name[: len(name) - len(".".join(object_path))].rstrip(".") if object_path else name
             if not object_path:
                 (reader.read_package if item.recursive else reader.read_module)(path, dotted)
             else:
