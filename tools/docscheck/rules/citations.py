@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from docscheck.records import EVIDENCE_TYPES, BibEntry, Corpus, Finding, Severity, bib_key
+from docscheck.records import EVIDENCE_TYPES, BibEntry, Corpus, Finding, Severity, bib_key, split_doi_prefix
 
 from .bibliography_filter import listed_entries
 
@@ -36,8 +36,6 @@ REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
 }
 #: ``10.NNNN/suffix``, or the short form ``10/suffix`` that https://shortdoi.org gives
 DOI = re.compile(r"^10(?:\.\d{4,9})?/\S+$")
-#: resolver or scheme prefixes that Sphinx builds fine but a DOI field should not carry (CITE007)
-DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 #: how close a misspelt key or term must be to a known one to be named as the likely intent
 CLOSE_MATCH = 0.8
 YEAR = re.compile(r"^\d{4}$")
@@ -180,7 +178,7 @@ def malformed_fields(corpus: Corpus) -> Iterator[Finding]:
     """
     for entry in corpus.bib:
         doi = entry.fields.get("doi", "").strip()
-        if doi and not DOI.match(doi) and not DOI.match(DOI_PREFIX.sub("", doi)):
+        if doi and not DOI.match(doi) and not DOI.match(split_doi_prefix(doi)[1]):
             yield _error(entry.path, entry.line_of("doi"), "CITE005", f"malformed DOI '{doi}' in '{entry.key}': expected 10.NNNN/suffix (or the short form 10/suffix)")
         year = entry.fields.get("year", "").strip().strip("{}")
         if year and not YEAR.match(year):
@@ -212,8 +210,8 @@ def prefixed_dois(corpus: Corpus) -> Iterator[Finding]:
     """CITE007: a valid DOI written with a resolver prefix; Sphinx builds it, but styles add their own."""
     for entry in corpus.bib:
         doi = entry.fields.get("doi", "").strip()
-        bare = DOI_PREFIX.sub("", doi)
-        if bare != doi and DOI.match(bare):
+        prefix, bare = split_doi_prefix(doi)
+        if prefix and DOI.match(bare):
             yield Finding(entry.path, entry.line_of("doi"), "CITE007", Severity.WARNING, f"DOI '{doi}' in '{entry.key}' has a prefix: write doi = {{{bare}}} (docscheck fix --doi does it)")
 
 
