@@ -19,7 +19,7 @@ export SOURCE_DATE_EPOCH
 
 TEX_PACKAGES  := texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-french \
                  latexmk xindy fonts-freefont-otf fonts-texgyre librsvg2-bin
-TEST_PACKAGES := $(TEX_PACKAGES) chromium poppler-utils fonts-dejavu-core git
+TEST_PACKAGES := $(TEX_PACKAGES) chromium poppler-utils fonts-dejavu-core git python3-doc sphinx-doc
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html pdf handouts check test bench serve clean

@@ -25,6 +25,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import wording
 from .entries import get_table, note_dependencies
@@ -106,6 +107,14 @@ class TriageDirective(SphinxDirective):
         doubt += nodes.strong(wording.WHEN_IN_DOUBT, wording.WHEN_IN_DOUBT)
         return [*result, doubt]
 
+    def all_sources(self, entries: list[TriageEntry], family: str | None = None) -> nodes.paragraph:
+        """Every source of the table in one line, for paper (see :class:`SourcesByFormat`)."""
+        keys = dict.fromkeys(key for entry in entries for row in wording.rows(entry, family) for key in row.sources)
+        line = nodes.paragraph(classes=["triage-sources-all"])
+        line += nodes.Text(wording.TABLE_SOURCES + " ")
+        line.extend(self.citation(tuple(keys)))
+        return line
+
     def table(self, entries: list[TriageEntry], family: str | None = None) -> nodes.table:
         """« Signe | Que faire »: one row per path, a symptom's first row marked for a heavier rule."""
         table = nodes.table(classes=["triage-table"])
@@ -154,8 +163,23 @@ class TriageTable(TriageDirective):
             return []
         container = nodes.container(classes=["triage-block"])
         container += self.table(entries, self.family())
+        container += self.all_sources(entries, self.family())
         container.extend(self.fixed_lines())
         return [container]
+
+
+class SourcesByFormat(SphinxPostTransform):
+    """On screen each row names its sources; on paper (the PDF and the handouts) one line under the
+    table names them all, which keeps a long table from doubling its length. The directive writes
+    both, because one doctree serves every builder; this keeps the one the output needs."""
+
+    default_priority = 5  # before the citations are resolved
+
+    def run(self, **kwargs: Any) -> None:
+        drop = "triage-sources" if self.app.builder.format == "latex" else "triage-sources-all"
+        for node in list(self.document.findall(nodes.paragraph)):
+            if drop in node["classes"]:
+                node.parent.remove(node)
 
 
 class TriageCard(TriageDirective):
@@ -203,3 +227,4 @@ def setup(app: Any) -> None:
     app.add_node(tick_box, html=(visit_tick_box_html, None), latex=(visit_tick_box_latex, None), text=skip_text, man=skip_text, texinfo=skip_text)
     app.add_directive("triage-table", TriageTable)
     app.add_directive("triage-card", TriageCard)
+    app.add_post_transform(SourcesByFormat)

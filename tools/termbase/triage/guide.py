@@ -130,6 +130,7 @@ class TriageGuide(TriageDirective):
         fiche += nodes.paragraph(wording.TEAM_NUMBER, wording.TEAM_NUMBER, classes=["triage-team"])
         fiche += legend()
         fiche += self.table(entries)
+        fiche += self.all_sources(entries)
         fiche.extend(self.fixed_lines())
         fiche += nodes.paragraph(wording.PRINTED_SOURCES, wording.PRINTED_SOURCES, classes=["triage-print-only"])
         guide += fiche

@@ -46,6 +46,7 @@ LEGEND = french_spacing("Que faire :")
 HEADER_SIGN = "Signe"
 HEADER_ACTION = "Que faire"
 SOURCES = french_spacing("Sources :")
+TABLE_SOURCES = french_spacing("Sources du tableau :")
 
 
 def level_label(level: str) -> str:
