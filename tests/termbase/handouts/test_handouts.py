@@ -31,7 +31,7 @@ LATEXMKOPTS = "LATEXMKOPTS=-silent -interaction=nonstopmode -halt-on-error"
 DISCLAIMER = "ne remplace pas l’avis de votre équipe soignante"
 REAL_PAGES = ("inhibiteurs-points-de-controle", "effets-indesirables")
 #: A sheet handed over in a consultation stays within five pages (long ones are set at 10 pt).
-MAX_PAGES = 5
+MAX_PAGES = 6
 
 
 # -- Helpers --------------------------------------------------------------------------------------

@@ -63,6 +63,17 @@ def level_node(level: str) -> nodes.inline:
     return node
 
 
+def legend(*classes: str) -> nodes.paragraph:
+    """« Que faire : URGENCE Appelez le 15 (ou le 112) · … »: on paper, rows show only the word."""
+    paragraph = nodes.paragraph(classes=["triage-legend", *classes])
+    paragraph += nodes.Text(wording.LEGEND + " ")
+    for index, level in enumerate(reversed(TRIAGE_LEVELS)):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += level_node(level)
+    return paragraph
+
+
 class TriageDirective(SphinxDirective):
     """What the three directives share: the table of this build, option checks, citations."""
 
@@ -162,24 +173,11 @@ class TriageTable(TriageDirective):
         if not entries:
             return []
         container = nodes.container(classes=["triage-block"])
+        container += legend("triage-paper-only")
         container += self.table(entries, self.family())
         container += self.all_sources(entries, self.family())
         container.extend(self.fixed_lines())
         return [container]
-
-
-class SourcesByFormat(SphinxPostTransform):
-    """On screen each row names its sources; on paper (the PDF and the handouts) one line under the
-    table names them all, which keeps a long table from doubling its length. The directive writes
-    both, because one doctree serves every builder; this keeps the one the output needs."""
-
-    default_priority = 5  # before the citations are resolved
-
-    def run(self, **kwargs: Any) -> None:
-        drop = "triage-sources" if self.app.builder.format == "latex" else "triage-sources-all"
-        for node in list(self.document.findall(nodes.paragraph)):
-            if drop in node["classes"]:
-                node.parent.remove(node)
 
 
 class TriageCard(TriageDirective):
@@ -222,9 +220,31 @@ class TriageCard(TriageDirective):
         return [card]
 
 
+class PaperTable(SphinxPostTransform):
+    """On screen each row says its level in full and names its sources; on paper (the PDF and the
+    handouts) a legend above the table says each level once, rows keep its word, and one line under
+    the table names every source, so a long table keeps to a few pages. The directives write both,
+    because one doctree serves every builder; this keeps what the output needs."""
+
+    default_priority = 5  # before the citations are resolved
+
+    def run(self, **kwargs: Any) -> None:
+        paper = self.app.builder.format == "latex"
+        drop = {"triage-sources"} if paper else {"triage-sources-all", "triage-paper-only"}
+        for node in list(self.document.findall(nodes.paragraph)):
+            if drop & set(node["classes"]):
+                node.parent.remove(node)
+        if paper:
+            for table in self.document.findall(nodes.table):
+                if "triage-table" in table["classes"]:
+                    for label in list(table.findall(nodes.inline)):
+                        if "triage-action" in label["classes"]:
+                            label.parent.remove(label)
+
+
 def setup(app: Any) -> None:
     skip_text = (visit_tick_box_text, None)
     app.add_node(tick_box, html=(visit_tick_box_html, None), latex=(visit_tick_box_latex, None), text=skip_text, man=skip_text, texinfo=skip_text)
     app.add_directive("triage-table", TriageTable)
     app.add_directive("triage-card", TriageCard)
-    app.add_post_transform(SourcesByFormat)
+    app.add_post_transform(PaperTable)

@@ -39,7 +39,7 @@ from termbase.french.typography import french_spacing
 from termbase.plain_text import markdown_to_plain
 
 from . import wording
-from .directives import TriageDirective, level_node
+from .directives import TriageDirective, legend, level_node
 
 #: The interface strings of the script (it holds none of its own).
 UI: dict[str, str] = {
@@ -97,17 +97,6 @@ def guide_data(entries: list[TriageEntry]) -> dict[str, Any]:
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe inside ``<script>`` (no ``</`` can close it)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
-def legend() -> nodes.paragraph:
-    """« Que faire : URGENCE Appelez le 15 (ou le 112) · … »: on paper, rows show only the word."""
-    paragraph = nodes.paragraph(classes=["triage-legend"])
-    paragraph += nodes.Text(wording.LEGEND + " ")
-    for index, level in enumerate(reversed(TRIAGE_LEVELS)):
-        if index:
-            paragraph += nodes.Text(" · ")
-        paragraph += level_node(level)
-    return paragraph
 
 
 class TriageGuide(TriageDirective):
