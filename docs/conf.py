@@ -174,7 +174,3 @@ latex_elements = {
 """,
 }
 
-# docscheck's TERM008 (rare words without a glossary entry, `jargon = true` in pyproject.toml) is
-# reported by `make check`; it does not fail this -W build until the glossary entries written for
-# the words it lists have landed. Then remove this line, so that new jargon fails the build.
-suppress_warnings = ["docscheck.TERM008"]

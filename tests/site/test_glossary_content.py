@@ -67,6 +67,11 @@ ISSUE24_CONTENT_KEYS = frozenset(
         "larousse_medical", "servicepublic_medecin_traitant", "bnds_dictionnaire", "foch_hdj",
         "roche_avastin_guide", "sogni2009", "swissmedic_jemperli", "chuv_chimiotherapie",
         "ministere2012peau", "universalis_anticorps", "chunantes_consentement", "rhouati_troponines",
+        # Jargon work (TERM008): sources checked with the search tool for the definitions of lymphe,
+        # peptide and greffe allogénique (OQLF), sepsis (Institut Pasteur), the endocrinologist,
+        # nephrologist and rheumatologist entries, and synovialosarcome (Info Sarcomes).
+        "oqlf_gdt", "pasteur_sepsis", "aphp_endocrinologie", "foch_nephrologie", "sfr_rhumatologie",
+        "infosarcomes_synovialosarcome",
     }
 )
 
