@@ -1,0 +1,95 @@
+"""The ``{livret}`` directive: where the booklet page shows the reader's booklet.
+
+It writes the frame the script fills (``static/termbase-livret.js``): the chosen pages and
+questions with their « Retirer » buttons, a status line read by screen readers when a count
+changes, « Imprimer mon livret », and the printable booklet (shown on paper only). Without
+JavaScript only a sentence shows, saying what the page needs. Other builders (the guide's PDF)
+get a sentence pointing to the website and to ``make handout``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+NO_SCRIPT = (
+    "Pour composer votre livret, cette page a besoin de JavaScript, qui semble désactivé dans votre"
+    " navigateur. Vous pouvez toujours imprimer chaque page avec la commande d’impression de votre navigateur."
+)
+ON_PAPER = (
+    "Sur le site, la page « Mon livret » rassemble les pages et les questions choisies par le lecteur et les"
+    " imprime en un seul document."
+)
+
+#: What the page is for, in plain words (two short paragraphs).
+INTRO = (
+    "Mon livret vous aide à préparer une consultation. Sur chaque page du guide, le bouton «\u00a0Ajouter au"
+    " livret\u00a0» garde la page, et une case à cocher garde chaque question des rubriques «\u00a0Questions à"
+    " poser\u00a0».",
+    "Ici, le livret rassemble vos choix et les imprime en un seul document, avec de la place pour noter les"
+    " réponses, les mots difficiles et les sources. Votre choix reste dans votre navigateur et dans l’adresse de"
+    " cette page\u00a0: gardez-la en favori ou envoyez-la à un proche.",
+)
+
+FRAME = """<div class="termbase-livret">
+<p class="termbase-livret-nojs">{no_script}</p>
+<div class="termbase-livret-app" hidden>
+<p class="termbase-livret-status" role="status" aria-live="polite"></p>
+<div class="termbase-livret-empty" hidden>
+<p>Votre livret est vide. Pour y ajouter une page, ouvrez-la et touchez «\u00a0Ajouter au livret\u00a0» sous son titre.
+Pour y ajouter une question, cochez-la dans une rubrique «\u00a0Questions à poser\u00a0», par exemple sur la page
+<a class="termbase-livret-questions-link" href="{questions_uri}">{questions_title}</a>.</p>
+</div>
+<h2 id="livret-pages-titre">Les pages choisies</h2>
+<ul class="termbase-livret-pages" aria-labelledby="livret-pages-titre"></ul>
+<h2 id="livret-questions-titre">Les questions choisies</h2>
+<ul class="termbase-livret-chosen-questions" aria-labelledby="livret-questions-titre"></ul>
+<p class="termbase-livret-actions"><button type="button" class="termbase-livret-print-button">Imprimer mon livret</button></p>
+<p class="termbase-livret-address">Pour retrouver ce livret plus tard ou l’envoyer, gardez l’adresse de cette page dans vos favoris\u00a0:
+<a class="termbase-livret-permalink" href="#">lien vers ce livret</a>.</p>
+</div>
+<div class="termbase-livret-print"></div>
+</div>"""
+
+
+class LivretDirective(SphinxDirective):
+    """``{livret}``: no argument; its content, if any, replaces the sentences of :data:`INTRO`.
+
+    The booklet page is a tool, not a medical text: its help comes from here, so that docscheck
+    does not hold it to the rules of content pages (a page of prose must cite its sources).
+    """
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        questions = self.config.termbase_booklet_whole_pages
+        questions_doc = questions[0] if questions else ""
+        questions_uri = f"{questions_doc}.html" if questions_doc else "index.html"
+        questions_title = "Les questions à poser à votre équipe"
+        frame = FRAME.format(no_script=NO_SCRIPT, questions_uri=questions_uri, questions_title=questions_title)
+        intro = nodes.container(classes=["termbase-livret-intro"])
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, intro)
+        else:
+            intro += [nodes.paragraph(sentence, sentence) for sentence in INTRO]
+        return [
+            *intro.children,
+            nodes.raw("", frame, format="html"),
+            nodes.paragraph(ON_PAPER, ON_PAPER, classes=["termbase-livret-paper"]),
+        ]
+
+
+def hide_paper_note(app: Any, doctree: nodes.document, docname: str) -> None:
+    """In HTML the frame says it all: drop the sentence meant for other formats."""
+    if app.builder.format == "html":
+        for paragraph in list(doctree.findall(nodes.paragraph)):
+            if "termbase-livret-paper" in paragraph["classes"]:
+                paragraph.parent.remove(paragraph)
+
+
+def setup(app: Any) -> None:
+    app.add_directive("livret", LivretDirective)
+    app.connect("doctree-resolved", hide_paper_note)
