@@ -152,9 +152,13 @@ class BookletBuilder(HandoutsBuilder):
             if card.is_card(self.env.metadata[docname].get("handout_layout")):
                 has_card = card.lay_out_cards(page) or has_card
             targets |= printed_targets(page, docname)
-            wrapper = addnodes.start_of_file(docname=docname)
-            wrapper += top_section(page)
-            tree += wrapper
+            if docname == pages[0]:  # the document's own labels are this page's already
+                tree += top_section(page)
+            else:
+                tree += nodes.raw("", r"\clearpage", format="latex")  # each page starts a sheet
+                wrapper = addnodes.start_of_file(docname=docname)
+                wrapper += top_section(page)
+                tree += wrapper
         used = set().union(*(glossary.get_usage(self.env).get(docname, set()) for docname in pages))
         entries = used_entries(glossary.get_entries(self.env), used)
         words = words_section(entries, {entry.slug: glossary.short_definition(entry) for entry in entries})
