@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from conftest import require_tool
 from test_a11y import serious_violations
+from test_browser_reader import LAPTOP, PHONE, new_tab, phone  # noqa: F401 - phone is a fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,26 +28,11 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning"),
 ]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-LAPTOP = {"viewport": {"width": 1280, "height": 900}}
 PAGES = {"effets-indesirables": "Les effets indésirables de l’immunothérapie", "carte-patient": "Carte patient à imprimer"}
 QUESTIONS = {
     "effets-indesirables": "Quels symptômes dois-je signaler tout de suite, et à qui",
     "carte-patient": "Quel numéro dois-je appeler la nuit et le week-end",
 }
-
-
-def new_tab(browser: Browser, options: dict[str, Any]) -> Iterator[Page]:
-    context = browser.new_context(**options)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from new_tab(browser, PHONE)
 
 
 def question_box(page: Page, text: str) -> Any:

@@ -99,6 +99,13 @@
     return node;
   }
 
+  // Terms in French order, sources in the bibliography's: the ranks the build computed.
+  function byOrder(records) {
+    return function (a, b) {
+      return records[a].order - records[b].order;
+    };
+  }
+
   function meta(name) {
     var tag = document.querySelector('meta[name="' + name + '"]');
     return tag ? tag.getAttribute("content") : null;
@@ -326,9 +333,7 @@
         });
       });
       if (terms.length) {
-        terms.sort(function (a, b) {
-          return data.terms[a].order - data.terms[b].order;
-        });
+        terms.sort(byOrder(data.terms));
         var words = section("Glossaire", "termbase-livret-glossary");
         var list = element("dl");
         terms.forEach(function (slug) {
@@ -339,9 +344,7 @@
         printed.appendChild(words);
       }
       if (sources.length) {
-        sources.sort(function (a, b) {
-          return data.sources[a].order - data.sources[b].order;
-        });
+        sources.sort(byOrder(data.sources));
         var cited = section("Sources citées", "termbase-livret-sources");
         var references = element("ol");
         sources.forEach(function (key) {
