@@ -33,6 +33,9 @@ INTRO = (
     " cette page\u00a0: gardez-la en favori ou envoyez-la à un proche.",
 )
 
+SCREEN_CLASS = "termbase-livret-intro"
+PAPER_CLASS = "termbase-livret-paper"
+
 FRAME = """<div class="termbase-livret">
 <p class="termbase-livret-nojs">{no_script}</p>
 <div class="termbase-livret-app" hidden>
@@ -70,26 +73,23 @@ class LivretDirective(SphinxDirective):
         questions_uri = f"{questions_doc}.html" if questions_doc else "index.html"
         questions_title = "Les questions à poser à votre équipe"
         frame = FRAME.format(no_script=NO_SCRIPT, questions_uri=questions_uri, questions_title=questions_title)
-        intro = nodes.container(classes=["termbase-livret-intro"])
+        intro = nodes.container(classes=[SCREEN_CLASS])
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, intro)
         else:
             intro += [nodes.paragraph(sentence, sentence) for sentence in INTRO]
-        return [
-            *intro.children,
-            nodes.raw("", frame, format="html"),
-            nodes.paragraph(ON_PAPER, ON_PAPER, classes=["termbase-livret-paper"]),
-        ]
+        return [intro, nodes.raw("", frame, format="html"), nodes.paragraph(ON_PAPER, ON_PAPER, classes=[PAPER_CLASS])]
 
 
-def hide_paper_note(app: Any, doctree: nodes.document, docname: str) -> None:
-    """In HTML the frame says it all: drop the sentence meant for other formats."""
-    if app.builder.format == "html":
-        for paragraph in list(doctree.findall(nodes.paragraph)):
-            if "termbase-livret-paper" in paragraph["classes"]:
-                paragraph.parent.remove(paragraph)
+def keep_what_the_format_needs(app: Any, doctree: nodes.document, docname: str) -> None:
+    """HTML keeps the help and the frame; other formats (the guide's PDF) keep the note for paper:
+    buttons and checkboxes mean nothing there."""
+    dropped = PAPER_CLASS if app.builder.format == "html" else SCREEN_CLASS
+    for node in list(doctree.findall(nodes.Element)):
+        if dropped in node.get("classes", []):
+            node.parent.remove(node)
 
 
 def setup(app: Any) -> None:
     app.add_directive("livret", LivretDirective)
-    app.connect("doctree-resolved", hide_paper_note)
+    app.connect("doctree-resolved", keep_what_the_format_needs)
