@@ -45,4 +45,5 @@ def setup(app: Any) -> dict[str, Any]:
     page_data.setup(app)
     directive.setup(app)
     latex.setup(app)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # Bodies are taken in html-page-context, which parallel writing runs in child processes.
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": False}
