@@ -19,7 +19,7 @@ NO_SCRIPT = (
     " navigateur. Vous pouvez toujours imprimer chaque page avec la commande d’impression de votre navigateur."
 )
 ON_PAPER = (
-    "Sur le site, la page « Mon livret » rassemble les pages et les questions choisies par le lecteur et les"
+    "Sur le site, la page «\u00a0Mon livret\u00a0» rassemble les pages et les questions choisies par le lecteur et les"
     " imprime en un seul document."
 )
 
