@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from .page_data import DATA_SCRIPT
+
 NO_SCRIPT = (
     "Pour composer votre livret, cette page a besoin de JavaScript, qui semble désactivé dans votre"
     " navigateur. Vous pouvez toujours imprimer chaque page avec la commande d’impression de votre navigateur."
@@ -54,6 +56,7 @@ Pour y ajouter une question, cochez-la dans une rubrique «\u00a0Questions à po
 <a class="termbase-livret-permalink" href="#">lien vers ce livret</a>.</p>
 </div>
 <div class="termbase-livret-print"></div>
+<script src="{data_uri}" defer></script>
 </div>"""
 
 
@@ -72,7 +75,10 @@ class LivretDirective(SphinxDirective):
         questions_doc = questions[0] if questions else ""
         questions_uri = f"{questions_doc}.html" if questions_doc else "index.html"
         questions_title = "Les questions à poser à votre équipe"
-        frame = FRAME.format(no_script=NO_SCRIPT, questions_uri=questions_uri, questions_title=questions_title)
+        # Written at the end of the build (termbase.booklet.page_data), so no checksum in its
+        # address: Sphinx would take the previous build's, and an incremental build would differ.
+        data_uri = "../" * self.env.docname.count("/") + f"_static/{DATA_SCRIPT}"
+        frame = FRAME.format(no_script=NO_SCRIPT, questions_uri=questions_uri, questions_title=questions_title, data_uri=data_uri)
         intro = nodes.container(classes=[SCREEN_CLASS])
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, intro)

@@ -183,11 +183,16 @@ def data_script(app: Any, found: Recorder) -> str:
 # -- Event handlers -------------------------------------------------------------------------------
 
 
+def on_config_inited(app: Any, config: Any) -> None:
+    """Ship the script and style from the package, settled before Sphinx compares configurations
+    (appending later would report « The configuration has changed » at every build)."""
+    if str(STATIC) not in map(str, config.html_static_path):
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
 def on_builder_inited(app: Any) -> None:
     if app.builder.format != "html":
         return
-    if str(STATIC) not in map(str, app.config.html_static_path):
-        app.config.html_static_path.append(str(STATIC))
     app.builder.termbase_booklet = Recorder(frozenset(), BuildCache(app, CACHE, fingerprint(("termbase",))))
 
 
@@ -217,8 +222,6 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         body = printable_body(context["body"], pagename, page_uri)
         found.cache.put(pagename, (found.questions.get(pagename, ()), body))
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags)
-    if pagename == booklet:
-        app.add_js_file(DATA_SCRIPT, loading_method="defer")
 
 
 def on_build_finished(app: Any, exception: BaseException | None) -> None:
@@ -236,6 +239,7 @@ def on_build_finished(app: Any, exception: BaseException | None) -> None:
 def setup(app: Any) -> None:
     app.add_css_file(STYLE)
     app.add_js_file(SCRIPT, loading_method="defer")
+    app.connect("config-inited", on_config_inited, priority=901)  # after termbase.build settles the others
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)

@@ -273,8 +273,13 @@
       });
       var isEmpty = !state.p.length && !state.q.length;
       empty.hidden = !isEmpty;
-      pagesList.hidden = !state.p.length;
-      questionsList.hidden = !state.q.length;
+      [[pagesList, state.p], [questionsList, state.q]].forEach(function (pair) {
+        var heading = document.getElementById(pair[0].getAttribute("aria-labelledby"));
+        pair[0].hidden = !pair[1].length;
+        if (heading) {
+          heading.hidden = !pair[1].length;
+        }
+      });
       printButton.hidden = isEmpty;
       permalink.href = "#" + formatState(state);
       status.textContent = message || "Votre livret" + NBSP + ": " + summary(state) + ".";
