@@ -36,7 +36,8 @@ QUESTIONS = {
 
 
 def question_box(page: Page, text: str) -> Any:
-    return page.locator("li.termbase-livret-question", has_text=text).get_by_role("checkbox")
+    """The checkbox of a question, found as a screen reader names it: by the question's words."""
+    return page.get_by_role("checkbox", name=re.compile("Garder pour mon livret.*" + re.escape(text)))
 
 
 def fill_booklet(page: Page, site: str) -> str:
