@@ -22,13 +22,15 @@ TEX_PACKAGES  := texlive-xetex texlive-latex-extra texlive-fonts-recommended tex
 TEST_PACKAGES := $(TEX_PACKAGES) chromium poppler-utils fonts-dejavu-core git python3-doc sphinx-doc
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html pdf handouts check test bench serve clean
+.PHONY: help venv html pdf handouts handout check test bench serve clean
 
 help:
 	@echo "Cibles principales :"
 	@echo "  make html      construit le site dans $(BUILDDIR)/html (ouvrir $(BUILDDIR)/html/index.html)"
 	@echo "  make pdf       construit le guide PDF $(BUILDDIR)/pdf/immunoguide.pdf"
 	@echo "  make handouts  une fiche PDF courte par page ($(BUILDDIR)/handouts), reliée depuis le site"
+	@echo "  make handout PAGES=\"effets-indesirables carte-patient\""
+	@echo "                 un livret PDF de ces pages ($(BUILDDIR)/handouts/livret.pdf)"
 	@echo "  make check     vérifie termes, sources et métadonnées (docscheck)"
 	@echo "  make test      installe ce qu'il faut et lance toute la suite de tests"
 	@echo "  make bench     lance les mesures de performance (benchmarks/results.md)"
@@ -88,6 +90,19 @@ handouts: $(VENV)/.installed
 	@for tex in $(BUILDDIR)/handouts-latex/*.tex; do cp "$${tex%.tex}.pdf" $(BUILDDIR)/handouts/; done
 	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS) -D termbase_handouts_dir=$(abspath $(BUILDDIR))/handouts
 	@echo "Fiches PDF construites dans $(BUILDDIR)/handouts/ (le site les sert depuis $(BUILDDIR)/html/fiches/)."
+
+# One PDF booklet of the pages named in PAGES, in that order (termbase.booklet's `booklet` builder:
+# the handouts' layout, one glossary and one list of sources for all of them). An unknown page
+# stops the build before anything is written (status 2); other handouts are left alone.
+PAGES ?=
+handout: $(VENV)/.installed
+	$(BIN)/python -m termbase.booklet $(SOURCEDIR) $(PAGES)
+	$(call ensure_debian_packages,$(TEX_PACKAGES))
+	$(SPHINXBUILD) -b booklet $(SOURCEDIR) $(BUILDDIR)/booklet-latex -d $(BUILDDIR)/doctrees-handouts $(SPHINXOPTS) -D termbase_booklet_pages="$(PAGES)"
+	$(MAKE) -C $(BUILDDIR)/booklet-latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error"
+	@mkdir -p $(BUILDDIR)/handouts
+	cp $(BUILDDIR)/booklet-latex/livret.pdf $(BUILDDIR)/handouts/livret.pdf
+	@echo "Livret PDF construit : $(BUILDDIR)/handouts/livret.pdf"
 
 check: $(VENV)/.installed
 	$(BIN)/docscheck check .

@@ -17,7 +17,8 @@ imports only units of a lower layer (never one of its own layer):
 4. ``triage`` (it may read the glossary and the citations);
 5. ``search`` and ``tooltips`` (both read the glossary; the tooltips also shape citation cards);
 6. ``handouts`` (the glossary's definitions on paper; print styles);
-7. ``build`` (the edit loop: it settles the static folders of search, tooltips and handouts);
+7. ``build`` (the edit loop: it settles the static folders of search, tooltips and handouts) and
+   ``booklet`` (« Mon livret »: the handouts' builder, back matter and print styles for several pages);
 8. the entry points: ``termbase`` itself (``extensions = ["termbase"]``, loads every part by
    extension name) and the former names kept for ``conf.py`` files (:data:`FORMER_NAMES`).
 
@@ -77,6 +78,7 @@ TERMBASE_LAYERS: dict[str, int] = {
     "termbase.tooltips": 5,
     "termbase.handouts": 6,
     "termbase.build": 7,
+    "termbase.booklet": 7,
     "termbase": 8,
     "termbase.bibstyle_fr": 8,
 }
@@ -337,7 +339,7 @@ def test_a_termbase_folder_without_a_layer_is_reported(tmp_path: Path) -> None:
         termbase_layer_violations(import_graph(tools))
 
 
-@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr", "termbase.citations", "termbase.search", "termbase.tooltips", "termbase.build", "termbase.triage"])
+@pytest.mark.parametrize("extension", ["termbase", "termbase.glossary", "termbase.french", "termbase.handouts", "termbase.bibstyle_fr", "termbase.citations", "termbase.search", "termbase.tooltips", "termbase.build", "termbase.triage", "termbase.booklet"])
 def test_each_sub_extension_has_a_setup_in_its_own_module(extension: str) -> None:
     path = modules()[extension]
     functions = {node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.FunctionDef)}

@@ -17,7 +17,9 @@ parts below it, see ``tests/test_layout.py``):
 - :mod:`termbase.handouts` — the ``handouts`` builder, its back matter, the HTML link and print
   styles, and what print needs (:mod:`termbase.handouts.latex_tables`,
   :mod:`termbase.handouts.svg_pdf`);
-- :mod:`termbase.build` — the edit loop: incremental builds and the sidebar renderer.
+- :mod:`termbase.build` — the edit loop: incremental builds and the sidebar renderer;
+- :mod:`termbase.booklet` — « Mon livret »: pages and questions chosen by the reader, printed as
+  one booklet (in the browser, and as one PDF with the ``booklet`` builder).
 
 What every part shares sits at the top: :mod:`termbase.envdata` (what termbase keeps in the
 Sphinx environment), :mod:`termbase.build_cache` (what it keeps beside it, between builds),
@@ -44,4 +46,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("termbase.citations")
     app.setup_extension("termbase.handouts")
     app.setup_extension("termbase.triage")
+    app.setup_extension("termbase.booklet")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

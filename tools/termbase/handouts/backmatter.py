@@ -109,8 +109,8 @@ def sheet_labels(labels: Sequence[str]) -> list[str]:
     return list(labels)
 
 
-def cited_sources(domain: Any, docname: str, style_name: str = "") -> list[CitedSource]:
-    """Citation nodes for the keys the page cites, in the order of the guide's bibliography.
+def cited_sources(domain: Any, docname: str | Sequence[str], style_name: str = "") -> list[CitedSource]:
+    """Citation nodes for the keys the page (or pages: a booklet) cites, in the order of the guide's bibliography.
 
     Mirrors sphinxcontrib-bibtex: a key resolves to the citation a ``{cite}`` role would link to
     (the last ``citation``-style bibliography listing it), and the node is built as its
@@ -120,7 +120,8 @@ def cited_sources(domain: Any, docname: str, style_name: str = "") -> list[Cited
     """
     from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
-    wanted = set(cited_keys(domain, docname))
+    docnames = [docname] if isinstance(docname, str) else list(docname)
+    wanted = {key for name in docnames for key in cited_keys(domain, name)}
     chosen = {
         citation.key: citation
         for citation in domain.citations
