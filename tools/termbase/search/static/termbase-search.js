@@ -136,20 +136,30 @@
     return root + doc + (options.LINK_SUFFIX || ".html");
   }
 
-  /* Bonus of a page: how often it uses the query's stems, and whether its title holds them all. */
+  /* Bonus of a page: how often it uses the query's stems (also for its size), whether its title
+   * holds them all or is made of them, a section titled with them, and its description. */
   var stemmer = new Stemmer();
   function stemsOf(text) {
     return words(text).map(function (w) { return stemmer.stemWord(w); }).filter(function (stem) { return ownWord.call(Search._index.terms, stem) || ownWord.call(Search._index.titleterms, stem); });
   }
   function pageBonus(doc, file, stems) {
     var counts = data.stems[doc] || {};
+    var length = (data.lengths || {})[doc] || 0;
     var bonus = 0;
     var query = Array.from(stems);
-    query.forEach(function (stem) { bonus += Math.min(2 * (counts[stem] || 0), 30); });
+    query.forEach(function (stem) {
+      var count = counts[stem] || 0;
+      bonus += Math.min(2 * count, 30);
+      // Share of the page: 3 words in 100 is the most it counts for.
+      if (length) bonus += 10 * Math.min(1, 35 * count / length);
+    });
     var titleStems = stemsOf(Search._index.titles[file] || "");
     var inTitle = query.filter(function (stem) { return titleStems.indexOf(stem) >= 0; }).length;
     if (query.length && inTitle === query.length) bonus += 15;
     else bonus += 5 * inTitle;
+    // A page titled with words of the query only (« Quand appeler ? »), before a page with a
+    // section so titled.
+    if (titleStems.length && titleStems.every(function (stem) { return query.indexOf(stem) >= 0; })) bonus += 15;
     // A section titled with words of the query only (« Les vaccins » for « vaccin grippe »).
     (data.sections && data.sections[doc] || []).some(function (title) {
       var sectionStems = stemsOf(title);
@@ -159,7 +169,18 @@
       }
       return false;
     });
-    return bonus;
+    // The description says what the page answers, often as readers ask it; one word met in its
+    // sentence says little (« lymphocytes T » in that of the page on checkpoint inhibitors).
+    var description = (data.descriptions || {})[doc];
+    if (description && query.length > 1) {
+      // Hyphens split here: « peut-il », « imprimez-les ».
+      var described = stemsOf(description.replace(/[-\u2010\u2011]/g, " "));
+      var held = query.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
+      // More than half the query's words: « Un cancer peut-il disparaître tout seul ? » holds 4 of
+      // the 5 of « peut-on guérir d'un cancer tout seul ».
+      if (held > query.length / 2) bonus += 30 * held / query.length;
+    }
+    return Math.round(bonus);
   }
 
   /* Pages that hold all the query's words but one (of three or more), or most of a long question
@@ -255,6 +276,7 @@
       pages: found.results.slice().reverse().map(function (r) { return r[0] + (r[2] || ""); }),
       answer: found.answer,
       corrected: found.corrected,
+      scores: found.results.slice().reverse().map(function (r) { return r[4]; }),
     };
   };
 
