@@ -142,11 +142,16 @@
   function stemsOf(text) {
     return words(text).map(function (w) { return stemmer.stemWord(w); }).filter(function (stem) { return ownWord.call(Search._index.terms, stem) || ownWord.call(Search._index.titleterms, stem); });
   }
+  /* Words of French questions that say nothing of the subject (Sphinx's stop-words leave them in):
+   * « peut-on… », « vaccin contre la grippe », « que faire en cas de… ». They still must be on the
+   * page; they only earn it no bonus. */
+  var QUIET = {};
+  ["peut", "peuvent", "faut", "faire", "contre", "tout", "toute", "tous", "cas", "est", "sont"].forEach(function (word) { QUIET[stemmer.stemWord(word)] = true; });
   function pageBonus(doc, file, stems) {
     var counts = data.stems[doc] || {};
     var length = (data.lengths || {})[doc] || 0;
     var bonus = 0;
-    var query = Array.from(stems);
+    var query = Array.from(stems).filter(function (stem) { return !ownWord.call(QUIET, stem); });
     query.forEach(function (stem) {
       var count = counts[stem] || 0;
       bonus += Math.min(2 * count, 30);
@@ -172,13 +177,16 @@
     // The description says what the page answers, often as readers ask it; one word met in its
     // sentence says little (« lymphocytes T » in that of the page on checkpoint inhibitors).
     var description = (data.descriptions || {})[doc];
-    if (description && query.length > 1) {
+    var asked = Array.from(stems); // question words included: the description is a question too
+    if (description && asked.length > 1) {
       // Hyphens split here: « peut-il », « imprimez-les ».
       var described = stemsOf(description.replace(/[-\u2010\u2011]/g, " "));
-      var held = query.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
-      // More than half the query's words: « Un cancer peut-il disparaître tout seul ? » holds 4 of
-      // the 5 of « peut-on guérir d'un cancer tout seul ».
-      if (held > query.length / 2) bonus += 30 * held / query.length;
+      var held = asked.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
+      var heldWords = query.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
+      // More than half the query's words, two of them not question words: « Un cancer peut-il
+      // disparaître tout seul ? » holds 4 of the 5 of « peut-on guérir d'un cancer tout seul »,
+      // but « vaccins contre… » does not answer « vaccin contre la grippe ».
+      if (held > asked.length / 2 && heldWords >= Math.min(2, query.length)) bonus += 30 * held / asked.length;
     }
     return Math.round(bonus);
   }
