@@ -23,8 +23,12 @@ search page with what this module writes to ``_static/termbase-search-data.js``:
   to the entry, then the shortest title. Computed at build time from the pages, never written by
   hand.
 - **Ranking.** Full-text results also get a bonus from how often the query's words occur in each
-  page (the most frequent stems of every page are kept), so the page about lymphocytes comes
-  before a page that mentions them once.
+  page (the most frequent stems of every page are kept) and how large a share of the page they
+  are (its word count is kept), so the page about lymphocytes comes before a page that mentions
+  them once, and the short « Quand appeler ? » page before the long pages that hold the same
+  triage table. A page titled with the query's words only, and a page whose front-matter
+  ``description`` holds most of them (« Un cancer peut-il disparaître tout seul ? »), rank
+  higher; question words (« peut », « contre », « tout »…) earn no bonus.
 - **Typos.** The data also holds the site's vocabulary: every folded word of 5 letters or more
   that a page or a glossary name uses, with how often. A query word of 6 letters or more that is
   neither in it nor in the index is replaced, in the browser, by the vocabulary word at the

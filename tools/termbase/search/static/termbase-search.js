@@ -3,8 +3,9 @@
  * termbaseFoldFrench) and after termbase-search-data.js. It wraps Sphinx's Search.query: the
  * query is compacted (PD-1 = PD 1 = PD1), glossary names and synonyms in it are also searched as
  * the entry's term, a query that is a name shows the entry's definition above the results (an
- * answer card) and lists its main page first, and pages where the query's words are frequent rank
- * higher. Words of 6 letters or more that the site never uses are corrected to the nearest word of
+ * answer card) and lists its main page first, and pages where the query's words are frequent (in
+ * number and as a share of the page) rank higher, as do pages titled with the query's words and
+ * pages whose description (front matter) holds most of them. Words of 6 letters or more that the site never uses are corrected to the nearest word of
  * its vocabulary (edit distance 2 at most). Snippets leave out the hidden tooltips and the review
  * line under each title. */
 (function () {
@@ -277,7 +278,8 @@
     return { results: results, stems: stems, highlights: highlights, answer: answer, corrected: fixed.corrected, query: fixed.query };
   }
 
-  /* Docnames (and anchors) in the order the page lists them: for tests and benchmarks. */
+  /* Docnames (and anchors) in the order the page lists them, with their scores: for tests and
+   * benchmarks. */
   window.termbaseSearch.rank = function (query) {
     var found = rank(query);
     return {
