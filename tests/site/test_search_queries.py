@@ -69,3 +69,17 @@ def test_a_drug_s_brand_name_is_answered_by_the_drug_s_definition(outcomes: list
 def test_the_query_set_covers_typos(outcomes: list[object]) -> None:
     corrected = {o.query for o in outcomes if o.corrected}
     assert {"imunothérapie", "pembrolisumab", "diarée", "hypofysite"} <= corrected
+
+
+def test_issue_21_urgence_finds_when_to_call_and_vaccin_grippe_the_vaccination_advice(outcomes: list[object]) -> None:
+    first = {o.query: o.pages[0] if o.pages else None for o in outcomes}
+    assert first["urgence"] == "quand-appeler"
+    assert first["qui appeler la nuit"] == "quand-appeler"
+    assert first["vaccin grippe"] == "situations-particulieres"
+    assert first["vaccin contre la grippe"] == "situations-particulieres"
+    assert first["imprimer mes questions"] == "mon-livret"
+
+
+def test_a_lay_question_finds_the_page_that_answers_it_first(outcomes: list[object]) -> None:
+    first = {o.query: o.pages[0] if o.pages else None for o in outcomes}
+    assert first["peut on guérir d'un cancer tout seul"] == "regression-spontanee"

@@ -23,8 +23,12 @@ search page with what this module writes to ``_static/termbase-search-data.js``:
   to the entry, then the shortest title. Computed at build time from the pages, never written by
   hand.
 - **Ranking.** Full-text results also get a bonus from how often the query's words occur in each
-  page (the most frequent stems of every page are kept), so the page about lymphocytes comes
-  before a page that mentions them once.
+  page (the most frequent stems of every page are kept) and how large a share of the page they
+  are (its word count is kept), so the page about lymphocytes comes before a page that mentions
+  them once, and the short « Quand appeler ? » page before the long pages that hold the same
+  triage table. A page titled with the query's words only, and a page whose front-matter
+  ``description`` holds most of them (« Un cancer peut-il disparaître tout seul ? »), rank
+  higher; question words (« peut », « contre », « tout »…) earn no bonus.
 - **Typos.** The data also holds the site's vocabulary: every folded word of 5 letters or more
   that a page or a glossary name uses, with how often. A query word of 6 letters or more that is
   neither in it nor in the index is replaced, in the browser, by the vocabulary word at the
@@ -217,6 +221,10 @@ class PageFacts:
     stems: dict[str, int] = field(default_factory=dict)
     #: lowercase words of VOCABULARY_MIN_LETTERS letters or more → occurrences (the typo vocabulary)
     words: dict[str, int] = field(default_factory=dict)
+    #: how many indexed words the page has (a word used 19 times weighs more on a short page)
+    length: int = 0
+    #: the front matter's ``description``: one or two sentences that say what the page answers
+    description: str = ""
 
 
 def page_facts_of(env: Any) -> dict[str, PageFacts]:
@@ -265,10 +273,12 @@ class SearchPagesCollector(EnvironmentCollector):
             if node.get("refdomain") == "std" and node.get("reftype") == "term" and node.get("reftarget"):
                 links[term_key(node["reftarget"])] += 1
         facts.term_links = dict(links)
-        facts.stems, facts.words = self._frequent_stems(app, _searched_text(doctree))
+        facts.stems, facts.words, facts.length = self._frequent_stems(app, _searched_text(doctree))
+        description = app.env.metadata.get(app.env.current_document.docname, {}).get("description")
+        facts.description = description.strip() if isinstance(description, str) else ""
         page_facts_of(app.env)[app.env.current_document.docname] = facts
 
-    def _frequent_stems(self, app: Any, texts: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
+    def _frequent_stems(self, app: Any, texts: Iterable[str]) -> tuple[dict[str, int], dict[str, int], int]:
         language = search_language(app)
         counts: Counter[str] = Counter()
         vocabulary: Counter[str] = Counter()
@@ -279,7 +289,8 @@ class SearchPagesCollector(EnvironmentCollector):
                     counts[stem] += 1
                 vocabulary.update(vocabulary_words(word))
         frequent = [(stem, n) for stem, n in counts.items() if n >= MIN_STEM_USES]
-        return dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS]), dict(sorted(vocabulary.items()))
+        top = dict(sorted(frequent, key=lambda item: (-item[1], item[0]))[:TOP_STEMS])
+        return top, dict(sorted(vocabulary.items())), sum(counts.values())
 
 
 # -- main page of an entry --------------------------------------------------------------------------
@@ -483,6 +494,12 @@ def search_data(app: Any) -> dict[str, Any]:
         # Section titles: a section titled only with words of the query (« Les vaccins » for
         # « vaccin grippe ») lifts its page above one where the words meet under another title.
         "sections": {doc: content[doc].section_titles for doc in sorted(content) if content[doc].section_titles},
+        # Words per page: a page that uses the query's word often *for its size* (the « Quand
+        # appeler ? » page, mostly the triage table, for « urgence ») is more about it.
+        "lengths": {doc: getattr(content[doc], "length", 0) for doc in sorted(content)},
+        # Descriptions (front matter) say in a sentence what a page answers, often as the reader
+        # asks it (« Un cancer peut-il disparaître tout seul ? »).
+        "descriptions": {doc: content[doc].description for doc in sorted(content) if getattr(content[doc], "description", "")},
         "messages": MESSAGES,
         "vocabulary": typo_words,
         # How the pages spell a folded word of the vocabulary, where accents make a difference.

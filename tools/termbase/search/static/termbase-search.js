@@ -3,8 +3,9 @@
  * termbaseFoldFrench) and after termbase-search-data.js. It wraps Sphinx's Search.query: the
  * query is compacted (PD-1 = PD 1 = PD1), glossary names and synonyms in it are also searched as
  * the entry's term, a query that is a name shows the entry's definition above the results (an
- * answer card) and lists its main page first, and pages where the query's words are frequent rank
- * higher. Words of 6 letters or more that the site never uses are corrected to the nearest word of
+ * answer card) and lists its main page first, and pages where the query's words are frequent (in
+ * number and as a share of the page) rank higher, as do pages titled with the query's words and
+ * pages whose description (front matter) holds most of them. Words of 6 letters or more that the site never uses are corrected to the nearest word of
  * its vocabulary (edit distance 2 at most). Snippets leave out the hidden tooltips and the review
  * line under each title. */
 (function () {
@@ -136,20 +137,35 @@
     return root + doc + (options.LINK_SUFFIX || ".html");
   }
 
-  /* Bonus of a page: how often it uses the query's stems, and whether its title holds them all. */
+  /* Bonus of a page: how often it uses the query's stems (also for its size), whether its title
+   * holds them all or is made of them, a section titled with them, and its description. */
   var stemmer = new Stemmer();
   function stemsOf(text) {
     return words(text).map(function (w) { return stemmer.stemWord(w); }).filter(function (stem) { return ownWord.call(Search._index.terms, stem) || ownWord.call(Search._index.titleterms, stem); });
   }
+  /* Words of French questions that say nothing of the subject (Sphinx's stop-words leave them in):
+   * « peut-on… », « vaccin contre la grippe », « que faire en cas de… ». They still must be on the
+   * page; they only earn it no bonus. */
+  var QUIET = {};
+  ["peut", "peuvent", "faut", "faire", "contre", "tout", "toute", "tous", "cas", "est", "sont"].forEach(function (word) { QUIET[stemmer.stemWord(word)] = true; });
   function pageBonus(doc, file, stems) {
     var counts = data.stems[doc] || {};
+    var length = (data.lengths || {})[doc] || 0;
     var bonus = 0;
-    var query = Array.from(stems);
-    query.forEach(function (stem) { bonus += Math.min(2 * (counts[stem] || 0), 30); });
+    var query = Array.from(stems).filter(function (stem) { return !ownWord.call(QUIET, stem); });
+    query.forEach(function (stem) {
+      var count = counts[stem] || 0;
+      bonus += Math.min(2 * count, 30);
+      // Share of the page: 3 words in 100 is the most it counts for.
+      if (length) bonus += 10 * Math.min(1, 35 * count / length);
+    });
     var titleStems = stemsOf(Search._index.titles[file] || "");
     var inTitle = query.filter(function (stem) { return titleStems.indexOf(stem) >= 0; }).length;
     if (query.length && inTitle === query.length) bonus += 15;
     else bonus += 5 * inTitle;
+    // A page titled with words of the query only (« Quand appeler ? »), before a page with a
+    // section so titled.
+    if (titleStems.length && titleStems.every(function (stem) { return query.indexOf(stem) >= 0; })) bonus += 15;
     // A section titled with words of the query only (« Les vaccins » for « vaccin grippe »).
     (data.sections && data.sections[doc] || []).some(function (title) {
       var sectionStems = stemsOf(title);
@@ -159,7 +175,21 @@
       }
       return false;
     });
-    return bonus;
+    // The description says what the page answers, often as readers ask it; one word met in its
+    // sentence says little (« lymphocytes T » in that of the page on checkpoint inhibitors).
+    var description = (data.descriptions || {})[doc];
+    var asked = Array.from(stems); // question words included: the description is a question too
+    if (description && asked.length > 1) {
+      // Hyphens split here: « peut-il », « imprimez-les ».
+      var described = stemsOf(description.replace(/[-\u2010\u2011]/g, " "));
+      var held = asked.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
+      var heldWords = query.filter(function (stem) { return described.indexOf(stem) >= 0; }).length;
+      // More than half the query's words, two of them not question words: « Un cancer peut-il
+      // disparaître tout seul ? » holds 4 of the 5 of « peut-on guérir d'un cancer tout seul »,
+      // but « vaccins contre… » does not answer « vaccin contre la grippe ».
+      if (held > asked.length / 2 && heldWords >= Math.min(2, query.length)) bonus += 30 * held / asked.length;
+    }
+    return Math.round(bonus);
   }
 
   /* Pages that hold all the query's words but one (of three or more), or most of a long question
@@ -248,13 +278,15 @@
     return { results: results, stems: stems, highlights: highlights, answer: answer, corrected: fixed.corrected, query: fixed.query };
   }
 
-  /* Docnames (and anchors) in the order the page lists them: for tests and benchmarks. */
+  /* Docnames (and anchors) in the order the page lists them, with their scores: for tests and
+   * benchmarks. */
   window.termbaseSearch.rank = function (query) {
     var found = rank(query);
     return {
       pages: found.results.slice().reverse().map(function (r) { return r[0] + (r[2] || ""); }),
       answer: found.answer,
       corrected: found.corrected,
+      scores: found.results.slice().reverse().map(function (r) { return r[4]; }),
     };
   };
 
