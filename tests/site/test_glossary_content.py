@@ -87,7 +87,7 @@ SAFETY_KEYS = frozenset(
         "opdivo_pl_eu", "plenadren_pl_eu", "servicepublic_urgences",
         # Issue 21 §4 (brand names): EU leaflets, French and US product records naming the brands.
         "yervoy_pl_eu", "imfinzi_pl_eu", "bavencio_pl_eu", "libtayo_pl_eu", "imjudo_pl_eu", "opdualag_pl_eu",
-        "abecma_pl_eu", "bdpm_deticene", "bdpm_hydrocortisone_roussel", "fda_proleukin_label",
+        "abecma_pl_eu", "bdpm_deticene", "bdpm_hydrocortisone_roussel", "fda_proleukin_label", "imlygic_pl_eu",
     }
 )
 
