@@ -85,6 +85,9 @@ SAFETY_KEYS = frozenset(
         "fda2024cartmalignancy", "fda2025carrems", "rejeski2023", "aabb2024cart", "carvykti_pl_eu",
         "chutoulouse_samu", "fda2022teclistamab", "fda2024afamicel", "keytruda_pl_eu", "neofordex_pl_eu",
         "opdivo_pl_eu", "plenadren_pl_eu", "servicepublic_urgences",
+        # Issue 21 §4 (brand names): EU leaflets, French and US product records naming the brands.
+        "yervoy_pl_eu", "imfinzi_pl_eu", "bavencio_pl_eu", "libtayo_pl_eu", "imjudo_pl_eu", "opdualag_pl_eu",
+        "abecma_pl_eu", "bdpm_deticene", "bdpm_hydrocortisone_roussel", "fda_proleukin_label", "imlygic_pl_eu",
     }
 )
 
