@@ -18,7 +18,7 @@ pytestmark = [
 ]
 
 CARD_PAGE = "carte-patient"
-FRONT, BACK = "Carte patient · immunothérapie", "J’appelle le 15"
+FRONT, BACK = "Carte patient · immunothérapie", "TOUT DE SUITE"  # the back: a level word of {triage-card}
 MM = 96 / 25.4  # CSS pixels per millimetre
 
 
