@@ -108,7 +108,7 @@ def test_the_printed_booklet_holds_questions_pages_one_glossary_sources_and_disc
     assert lines.count("Glossaire") == 1 and lines.count("Sources citées") == 1
     assert "Carte patient · immunothérapie" in flat, "the card comes with its page"
     assert flat.count("ne remplace pas l’avis de votre équipe soignante") == 1
-    assert "Dernière relecture\u00a0: 2 décembre 2026" in text or "Dernière relecture : 2 décembre 2026" in flat
+    assert "Dernière relecture\u00a0: 6 décembre 2026" in text or "Dernière relecture : 6 décembre 2026" in flat
     assert "Ajouter au livret" not in flat and "Retirer" not in flat and "Imprimer mon livret" not in flat
     glossary = page.locator(".termbase-livret-glossary dt").all_text_contents()
     assert len(glossary) >= 10 and len(glossary) == len(set(glossary)), glossary

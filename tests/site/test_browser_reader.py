@@ -238,11 +238,14 @@ def test_glossary_sorts_anticorps_before_anti_ctla_4(page: Page, site_url: str) 
 
 
 def markdown_table_columns(name: str) -> list[int]:
-    """Column counts of the Markdown tables of a page (from their header rows)."""
+    """Column counts of the tables of a page: Markdown tables (from their header rows) and the
+    triage tables the ``{triage-table}`` directive renders (« Signe | Que faire »)."""
     counts, previous = [], ""
     for line in (DOCS / f"{name}.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("|") and not previous.startswith("|"):
             counts.append(line.strip().strip("|").count("|") + 1)
+        elif line.strip() == "```{triage-table}":
+            counts.append(2)
         previous = line
     return counts
 

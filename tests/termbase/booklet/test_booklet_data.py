@@ -105,8 +105,8 @@ def test_every_page_has_the_questions_of_its_sources(data: dict[str, Any]) -> No
 def test_each_page_carries_title_dates_body_terms_and_sources(data: dict[str, Any]) -> None:
     page = next(page for page in data["pages"] if page["name"] == "effets-indesirables")
     assert page["title"] == "Les effets indésirables de l’immunothérapie" and page["url"] == "effets-indesirables.html"
-    assert (page["lastReviewed"], page["nextReview"]) == ("2026-12-02", "2027-12-02")
-    assert page["review"].startswith("Dernière relecture\u00a0: 2 décembre 2026")
+    assert (page["lastReviewed"], page["nextReview"]) == ("2026-12-06", "2027-12-06")
+    assert page["review"].startswith("Dernière relecture\u00a0: 6 décembre 2026")
     assert "<h2>Les effets indésirables de l’immunothérapie</h2>" in page["body"]
     assert 'role="tooltip"' not in page["body"] and "Imprimer cette page" not in page["body"]
     assert "effet-indesirable" in page["terms"] and "haanen2022" in page["sources"]

@@ -70,7 +70,7 @@ def test_the_booklet_ends_with_each_page_review_dates_and_the_disclaimer(booklet
     about = " ".join(" ".join(lines_of(booklet[1])).split())
     about = about[about.index("À propos de ce livret") :]
     for title in TITLES:
-        assert f"{title} : relue le 2 décembre 2026" in about.replace("\u00a0", " ")
+        assert f"{title} : relue le 6 décembre 2026" in about.replace("\u00a0", " ")
     assert "ne remplace pas l’avis de votre équipe soignante" in about
 
 

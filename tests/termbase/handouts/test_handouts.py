@@ -325,6 +325,9 @@ def test_real_sheet_gives_its_review_date_and_the_disclaimer(real_page: tuple[st
     assert DISCLAIMER in about
 
 
-def test_real_sheet_fits_in_two_to_five_pages(real_page: tuple[str, str, Expected, Path]) -> None:
-    _, _, _, pdf = real_page
-    assert 2 <= pdf_pages(pdf) <= MAX_PAGES
+def test_real_sheet_fits_in_two_to_six_pages(real_page: tuple[str, str, Expected, Path]) -> None:
+    """A sheet takes one page more when it carries the whole triage table (never cut to fit)."""
+    name, _, _, pdf = real_page
+    source = (DOCS / f"{name}.md").read_text(encoding="utf-8")
+    extra = 1 if "{triage-table}" in source or "{triage-guide}" in source else 0
+    assert 2 <= pdf_pages(pdf) <= MAX_PAGES + extra

@@ -150,7 +150,7 @@ def test_tooltip_of_a_related_term_ends_with_the_action_line(valid_html):
 def test_latex_has_the_rows_levels_sources_and_boxes(valid_latex):
     assert valid_latex.count(r"\sphinxstylestrong{URGENCE}") >= 2
     assert r"\sphinxstylestrong{TOUT DE SUITE} \DUrole{triage-action}{Appelez votre équipe tout de suite, de jour comme de nuit}" in valid_latex
-    assert re.search(r"Sources\xa0: \\DUrole\{bibtex-citation\}\{\{\[\}\\hyperlink\{cite\.bibliographie:", valid_latex)
+    assert re.search(r"Sources du tableau\xa0: \\DUrole\{bibtex-citation\}\{\{\[\}\\hyperlink\{cite\.bibliographie:", valid_latex)
     assert "$\\square$\u00a0corticoïdes ou hormone de remplacement en cours" in valid_latex
     assert "Fièvre}, 38" in valid_latex or "Fièvre}}, 38" in valid_latex
     assert "triage-data" not in valid_latex  # the interactive part is HTML only
