@@ -111,8 +111,9 @@ def test_the_card_prints_whole_with_front_and_back_side_by_side(pdf_pages: list[
     pages = [index for index, page in enumerate(pdf_pages) if "Carte patient · immunothérapie" in page]
     assert len(pages) == 1
     page = pdf_pages[pages[0]]
-    assert "Pour le médecin des urgences" in page and "Après des cellules CAR-T" in page
-    assert any("Carte patient · immunothérapie" in line and "J’appelle le 15" in line for line in page.splitlines()), "front and back side by side"
+    assert "Pour le médecin des urgences" in page and "TOUT DE SUITE" in page and "En cas de doute, appelez." in page
+    assert any("Carte patient · immunothérapie" in line and "Mon traitement" in line for line in page.splitlines()), "front and back side by side"
+    assert any("URGENCE" in line and "Appelez le 15" in line for line in page.splitlines()), "the back is the triage card"
     assert "Recto : mon traitement" not in page
 
 

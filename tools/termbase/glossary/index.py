@@ -55,12 +55,15 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
     context["genindexcounts"] = index_counts(context["genindexentries"])
 
 
-#: xindy merge rules: hyphens do not count when sorting (they also define which entries merge, so
-#: « PD-1 » and « PD1 » would become one entry; the glossary has one spelling of each term).
+#: xindy rules: hyphens do not count when sorting (merge rules: they also define which entries
+#: merge, so « PD-1 » and « PD1 » would become one entry; the glossary has one spelling of each
+#: term), and neither do spaces (a sort rule), as in the glossary page's collation: « médecine
+#: personnalisée » comes before « médecin traitant », letter by letter.
 XINDY_RULES = """
-;; termbase: hyphens are ignored when sorting, as in French dictionaries (termbase.french.collation)
+;; termbase: hyphens and spaces are ignored when sorting, as in termbase.french.collation
 (merge-rule "\\sphinxhyphen {}" "" :string)
 (merge-rule "\\sphinxhyphen{}" "" :string)
+(sort-rule " " "" :string)
 """
 
 
