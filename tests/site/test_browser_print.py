@@ -61,3 +61,41 @@ def test_the_printed_card_is_bank_card_sized_with_cut_and_fold_lines(page: Page,
     assert cut == 0, "nothing of the card is cut off"
     hidden = page.locator("main .termbase-card-sheet .sd-card-title").first
     assert not hidden.is_visible(), "the web titles (« Recto : … ») stay off the card"
+
+
+LEVEL_LOOKS_JS = """() => {
+  const looks = {};
+  for (const level of ["samu", "immediat", "journee"]) {
+    const tag = document.querySelector(`.triage-level-${level} .triage-tag`);
+    if (!tag) continue;
+    const style = getComputedStyle(tag);
+    const before = getComputedStyle(tag, "::before").content;
+    looks[level] = {word: tag.textContent.trim(), border: style.borderTopStyle + " " + style.borderTopWidth, icon: before};
+  }
+  return looks;
+}"""
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_urgency_levels_differ_without_colour(page: Page, site_url: str, media: str) -> None:
+    """Issue 21: the levels of the triage table must not differ by colour alone (grey on paper). Each
+    level has its own word, and a border style or icon of its own, on screen and in print."""
+    page.goto(f"{site_url}/effets-indesirables.html")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media=media)
+    page.add_style_tag(content="html { filter: grayscale(1) !important; }")
+    looks = page.evaluate(LEVEL_LOOKS_JS)
+    assert set(looks) == {"samu", "immediat", "journee"}, looks
+    words = {look["word"] for look in looks.values()}
+    assert len(words) == 3 and all(word for word in words), looks
+    shapes = {(look["border"], look["icon"]) for look in looks.values()}
+    assert len(shapes) == 3, f"two levels share a border and an icon, so only colour (or the word) tells them apart: {looks}"
+
+
+def test_the_colour_check_sees_levels_told_apart_by_colour_alone(page: Page, site_url: str) -> None:
+    """The check itself fails when every level has the same border and no icon (what it must catch)."""
+    page.goto(f"{site_url}/effets-indesirables.html")
+    page.wait_for_load_state("networkidle")
+    page.add_style_tag(content=".triage-tag { border: 1px solid !important; } .triage-tag::before { content: none !important; }")
+    looks = page.evaluate(LEVEL_LOOKS_JS)
+    assert len({(look["border"], look["icon"]) for look in looks.values()}) == 1
