@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from docscheck.records import Finding, GlossaryEntry, term_key
 
@@ -103,10 +103,19 @@ class TermbaseData:
         self.glossary_docs |= other.glossary_docs & docnames
 
 
+Kept = TypeVar("Kept")
+
+
+def kept_on_env(env: Any, attribute: str, kind: Callable[[], Kept]) -> Kept:
+    """What a part of termbase keeps on the build environment under ``attribute``, created on first
+    use (or again when an older pickle left something of another type there)."""
+    value = getattr(env, attribute, None)
+    if not isinstance(value, kind):  # type: ignore[arg-type]
+        value = kind()
+        setattr(env, attribute, value)
+    return value
+
+
 def termbase_data(env: Any) -> TermbaseData:
     """The environment's termbase data, created on first use."""
-    data = getattr(env, ATTRIBUTE, None)
-    if not isinstance(data, TermbaseData):
-        data = TermbaseData()
-        setattr(env, ATTRIBUTE, data)
-    return data
+    return kept_on_env(env, ATTRIBUTE, TermbaseData)

@@ -22,7 +22,7 @@ from typing import Any
 from docscheck.records import TriageEntry
 from sphinx.util import logging
 
-from termbase.envdata import termbase_data
+from termbase.envdata import kept_on_env, termbase_data
 from termbase.glossary.loading import report_finding
 
 logger = logging.getLogger(__name__)
@@ -56,11 +56,7 @@ def triage_dir(app: Any) -> Path:
 
 
 def get_table(env: Any) -> TriageTable:
-    table = getattr(env, ATTRIBUTE, None)
-    if not isinstance(table, TriageTable):
-        table = TriageTable()
-        setattr(env, ATTRIBUTE, table)
-    return table
+    return kept_on_env(env, ATTRIBUTE, TriageTable)
 
 
 def on_builder_inited(app: Any) -> None:
