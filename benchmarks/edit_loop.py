@@ -32,7 +32,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 #: What a copy of the site needs to build (docs/conf.py reads ../glossary and ../references.bib).
-SITE_PARTS = ("docs", "glossary", "references.bib", "pyproject.toml")
+SITE_PARTS = ("docs", "glossary", "triage", "references.bib", "references-figures.yaml", "pyproject.toml")
 EDIT = "\nUne phrase ajoutée pour mesurer la reconstruction d’une seule page ({n}).\n"
 SPHINX_OPTIONS = ("-b", "html", "-n", "--keep-going", "-q")
 
@@ -148,7 +148,7 @@ def copy_site(destination: Path, source: Path = REPO) -> Path:
         path = source / name
         if path.is_dir():
             shutil.copytree(path, destination / name, ignore=shutil.ignore_patterns("_build"))
-        else:
+        elif path.is_file():  # an older commit may lack a part (triage/, the figures file)
             shutil.copy2(path, destination / name)
     return destination
 

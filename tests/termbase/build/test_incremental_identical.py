@@ -24,7 +24,7 @@ from conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
-SITE_PARTS = ("docs", "glossary", "triage", "references.bib", "pyproject.toml")
+SITE_PARTS = ("docs", "glossary", "triage", "references.bib", "references-figures.yaml", "pyproject.toml")
 PAGE = "docs/faq.md"
 #: Pages Sphinx writes at every build whatever changed (indices and search).
 ALWAYS_WRITTEN = {"genindex", "search"}

@@ -29,6 +29,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.util import logging
 
+from termbase.envdata import kept_on_env
+
 from .pages import handout_basename, handout_docnames, opts_in
 from .review_line import NO_SEARCH, glossary_review_line, review_line
 
@@ -56,11 +58,7 @@ def handout_pdf(app: Any, docname: str) -> Path:
 
 def recorded(env: Any) -> dict[str, bool]:
     """docname → whether the opted-in page's PDF existed when the page was last read."""
-    data = getattr(env, ENV_ATTRIBUTE, None)
-    if not isinstance(data, dict):
-        data = {}
-        setattr(env, ENV_ATTRIBUTE, data)
-    return data
+    return kept_on_env(env, ENV_ATTRIBUTE, dict)
 
 
 def link_uri(page_uri: str, html_dir: str, docname: str) -> str:

@@ -70,7 +70,7 @@ from docscheck.records import GlossaryEntry, term_key
 
 from termbase import build_cache
 from termbase.anchors import term_anchor
-from termbase.envdata import termbase_data
+from termbase.envdata import kept_on_env, termbase_data
 from termbase.french.typography import french_spacing, is_french
 
 from .folding import STATIC, compact, fold
@@ -228,11 +228,7 @@ class PageFacts:
 
 
 def page_facts_of(env: Any) -> dict[str, PageFacts]:
-    facts = getattr(env, ENV_ATTRIBUTE, None)
-    if not isinstance(facts, dict):
-        facts = {}
-        setattr(env, ENV_ATTRIBUTE, facts)
-    return facts
+    return kept_on_env(env, ENV_ATTRIBUTE, dict)
 
 
 def _searched_text(node: nodes.Node) -> Iterator[str]:

@@ -32,6 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from docscheck.records import evidence_label
 
+from termbase.envdata import kept_on_env
 from termbase.tooltips.terms import term_reference
 
 CITE_WRAPPER = "termbase-cite"
@@ -56,11 +57,7 @@ def card_parts(citation: Any) -> tuple[tuple[str, str], ...]:
 
 def cards_of(env: Any) -> dict[str, tuple[tuple[str, str], ...]]:
     """Cards by citation id (the bibliography entry's HTML id), formatted on first use."""
-    cards = getattr(env, ENV_ATTRIBUTE, None)
-    if cards is None:
-        cards = {}
-        setattr(env, ENV_ATTRIBUTE, cards)
-    return cards
+    return kept_on_env(env, ENV_ATTRIBUTE, dict)
 
 
 def forget_cards(app: Any, env: Any) -> None:
