@@ -1,4 +1,4 @@
-/* termbase: term tooltips and citation cards (no dependencies; see termbase/french/tooltips.py).
+/* termbase: term tooltips and citation cards (no dependencies; see termbase/tooltips/terms.py and citation_cards.py).
  * <span class="termbase-term|termbase-cite"><a aria-describedby="tt-x-1">…</a>
  *   <span role="tooltip" id="tt-x-1" class="termbase-tooltip" hidden>…</span></span>
  * (a citation card may be shared by several links; it is moved next to the one in use)
