@@ -95,6 +95,24 @@ def test_header_buttons_are_44_px_targets_on_a_phone(phone390: Page, site_url: s
     assert small == []
 
 
+@pytest.mark.parametrize("height", [667, 844], ids=["667px-high", "844px-high"])
+def test_the_home_page_first_screen_leads_to_when_to_call_and_side_effects(browser: Browser, site_url: str, height: int) -> None:
+    """A worried reader on a phone sees, without scrolling, where to find whom to call and the side effects."""
+    context = browser.new_context(viewport={"width": 390, "height": height}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        open_page(page, site_url, "index")
+        bottoms = page.evaluate(
+            """() => Object.fromEntries(['quand-appeler.html', 'effets-indesirables.html'].map(target => [target,
+                 Math.min(...[...document.querySelectorAll(`main a[href$="${target}"]`)]
+                   .filter(a => a.getClientRects().length && a.textContent.trim())
+                   .map(a => a.getBoundingClientRect().bottom))]))"""
+        )
+    finally:
+        context.close()
+    assert all(bottom <= height for bottom in bottoms.values()), bottoms
+
+
 def test_the_search_placeholder_is_read_whole_on_a_phone(browser: Browser, site_url: str) -> None:
     for page in phone_tab(browser, 320):
         open_page(page, site_url, "index")
