@@ -282,6 +282,7 @@ class Drawing:
 EVIDENCE_TYPES: dict[str, str] = {
     "essai-phase-3": "essai randomisé de phase 3",
     "essai-randomise-phase-2": "essai randomisé de phase 2",
+    "essai-phase-1-2": "essai de phase 1/2",
     "essai-phase-2": "essai de phase 2",
     "essai-phase-1": "essai de phase 1",
     "analyse-groupee": "analyse groupée d’essais",
