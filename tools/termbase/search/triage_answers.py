@@ -13,8 +13,9 @@ mentions it. This module turns the triage table (``triage/<slug>.md``, read by
   consecutive words, or a *distinctive* word (a word of one symptom's phrases only, 4 letters or
   more: « fatigué », « vision »); a phrase inside a longer phrase found in the query gives way to
   it (« malaise grave » is the severe malaise, not also « malaise »). Every other word of the query
-  must be a word of context (:data:`CONTEXT_WORDS`: « depuis hier », « ce matin »), else the query
-  is about something else (« prise de sang » names no bleeding) and no card is shown. Typos are
+  must be a word of context (:data:`CONTEXT_WORDS`: « depuis hier », « ce matin ») or a word of a
+  symptom found (« je saigne du nez »: « nez » of « saignement du nez »), else the query is about
+  something else (« prise de sang » names no bleeding) and no card is shown. Typos are
   corrected first by the search (the triage words are in its vocabulary).
 - **The card** of each symptom found, the most urgent first: its name, the level it has when
   nobody answers its questions (:func:`termbase.triage.wording.card_level`, the very function of
@@ -218,12 +219,11 @@ def symptoms_in(query: str, data: dict[str, Any]) -> list[str]:
             kept.append((start, end, slug))
     covered = {i for start, end, _slug in kept for i in range(start, end)}
     named = {slug for _start, _end, slug in kept}
-    for index, word in enumerate(words):
-        if index in covered:
-            continue
-        if word in data["distinctive"]:
-            named.add(data["distinctive"][word])
-        elif not is_context(word, data["context"]):
-            return []
+    rest = [word for index, word in enumerate(words) if index not in covered]
+    named |= {data["distinctive"][word] for word in rest if word in data["distinctive"]}
+    # A word of a named symptom's phrases says more of it (« je saigne du nez »).
+    told = {word for slug in named for phrase in symptoms[slug]["phrases"] for word in phrase}
+    if any(word not in data["distinctive"] and word not in told and not is_context(word, data["context"]) for word in rest):
+        return []
     order = list(symptoms)
     return sorted(named, key=lambda slug: (-level_rank(symptoms[slug]["level"]), order.index(slug)))

@@ -166,16 +166,17 @@
       if (!inside) kept.push(f);
     });
     var named = new Set(kept.map(function (k) { return k[2]; }));
-    for (var i = 0; i < queryWords.length; i++) {
-      var word = queryWords[i];
-      if (kept.some(function (k) { return k[0] <= i && i < k[1]; })) continue;
-      if (Object.prototype.hasOwnProperty.call(triage.distinctive, word)) named.add(triage.distinctive[word]);
-      else if (!isContext(word, triage)) return [];
-    }
-    var ranks = triage.ranks; // least urgent first
-    var order = triage.symptoms.map(function (s) { return s.slug; });
+    var own = Object.prototype.hasOwnProperty;
+    var rest = queryWords.filter(function (word, i) { return !kept.some(function (k) { return k[0] <= i && i < k[1]; }); });
+    rest.forEach(function (word) { if (own.call(triage.distinctive, word)) named.add(triage.distinctive[word]); });
     var bySlug = {};
     triage.symptoms.forEach(function (s) { bySlug[s.slug] = s; });
+    // A word of a named symptom's phrases says more of it (« je saigne du nez »).
+    var told = new Set();
+    named.forEach(function (slug) { bySlug[slug].phrases.forEach(function (phrase) { phrase.forEach(function (w) { told.add(w); }); }); });
+    if (rest.some(function (word) { return !own.call(triage.distinctive, word) && !told.has(word) && !isContext(word, triage); })) return [];
+    var ranks = triage.ranks; // least urgent first
+    var order = triage.symptoms.map(function (s) { return s.slug; });
     return Array.from(named).sort(function (a, b) {
       return ranks.indexOf(bySlug[b].level) - ranks.indexOf(bySlug[a].level) || order.indexOf(a) - order.indexOf(b);
     });
