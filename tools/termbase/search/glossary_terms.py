@@ -85,6 +85,7 @@ logger = logging.getLogger(__name__)
 SYNONYMS_CONFIG = "termbase_search_synonyms"
 SEARCH_JS = "termbase-search.js"
 DATA_JS = "termbase-search-data.js"
+SEARCH_CSS = "termbase-search.css"
 ENV_ATTRIBUTE = "termbase_search_pages"
 #: A page that neither titles nor sections the term is its main page from this many uses on.
 MAIN_PAGE_MIN_USES = 3
@@ -564,10 +565,11 @@ def write_search_data_before_search_page(app: Any) -> list[Any]:
 
 
 def add_search_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Only the search page loads the glossary data and the query rewriting."""
+    """Only the search page loads the glossary data, the query rewriting and the answer cards' style."""
     if pagename == "search":
         app.add_js_file(DATA_JS, loading_method="defer")
         app.add_js_file(SEARCH_JS, loading_method="defer")
+        app.add_css_file(SEARCH_CSS)
 
 
 def add_static_path(app: Any) -> None:

@@ -412,7 +412,7 @@
   function showTriage(symptoms) {
     var messages = data.triage.messages;
     var card = document.createElement("section");
-    card.className = "termbase-answer termbase-triage";
+    card.className = "termbase-triage-answer";
     card.setAttribute("aria-labelledby", "termbase-triage-title");
     var title = card.appendChild(document.createElement("h3"));
     title.id = "termbase-triage-title";
