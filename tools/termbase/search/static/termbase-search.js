@@ -364,13 +364,19 @@
     };
   };
 
-  function showAnswer(answer) {
+  /* An answer card: a region named by its heading (screen readers list it as such). */
+  function answerCard(className, text) {
     var card = document.createElement("section");
-    card.className = "termbase-answer";
-    card.setAttribute("aria-labelledby", "termbase-answer-title");
+    card.className = className;
+    card.setAttribute("aria-labelledby", className + "-title");
     var title = card.appendChild(document.createElement("h3"));
-    title.id = "termbase-answer-title";
-    title.textContent = answer.term;
+    title.id = className + "-title";
+    title.textContent = text;
+    return { card: card, title: title };
+  }
+
+  function showAnswer(answer) {
+    var made = answerCard("termbase-answer", answer.term), card = made.card, title = made.title;
     var label = title.appendChild(document.createElement("span"));
     label.className = "termbase-answer-kind";
     label.textContent = " \u2014 " + data.messages.definition;
@@ -411,12 +417,7 @@
 
   function showTriage(symptoms) {
     var messages = data.triage.messages;
-    var card = document.createElement("section");
-    card.className = "termbase-triage-answer";
-    card.setAttribute("aria-labelledby", "termbase-triage-title");
-    var title = card.appendChild(document.createElement("h3"));
-    title.id = "termbase-triage-title";
-    title.textContent = messages.title;
+    var card = answerCard("termbase-triage-answer", messages.title).card;
     symptoms.forEach(function (symptom) {
       var block = card.appendChild(document.createElement("div"));
       block.className = "termbase-triage-symptom";
