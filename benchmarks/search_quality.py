@@ -38,6 +38,8 @@ class Outcome:
     pages: tuple[str, ...]  # docnames, best first, anchors dropped, each once
     corrected: tuple[tuple[str, str], ...]
     answer: str | None
+    #: the triage symptoms whose answer card the query shows (slugs), most urgent first
+    triage: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int | None:
@@ -68,7 +70,8 @@ def run_queries(page: Any, site_url: str, queries: list[dict[str, Any]]) -> list
             if doc not in pages:
                 pages.append(doc)
         answer = found["answer"]["term"] if found["answer"] else None
-        outcomes.append(Outcome(item["query"], tuple(item["expect"]), tuple(pages), tuple(map(tuple, found["corrected"])), answer))
+        triage = tuple(found.get("triage") or ())
+        outcomes.append(Outcome(item["query"], tuple(item["expect"]), tuple(pages), tuple(map(tuple, found["corrected"])), answer, triage))
     return outcomes
 
 
@@ -85,7 +88,9 @@ def report(outcomes: list[Outcome]) -> str:
         "questions as patients write them, typos), each with the pages that answer it, run through the search of the",
         "built site in Chromium (`python benchmarks/search_quality.py`, also checked by tests/site/test_search_queries.py).",
         "A query counts as right when one of its listed pages comes first; MRR@10 is the mean of 1/rank of that page.",
-        "The set includes issue 21's queries: « urgence » and « qui appeler la nuit » → « Quand appeler ? », « livret » → « Mon livret ».",
+        "The set includes issue 21's queries: « urgence » and « qui appeler la nuit » → « Quand appeler ? », « livret » → « Mon livret »,",
+        "and symptoms in the patients' words (« j’ai de la fièvre », « diarrhée depuis hier », « je suis essouflé »…): they show the",
+        "triage answer card (the symptom's level as on the patient card, a link to its questions) and « Quand appeler ? » comes first.",
         "",
         "| measure | value |",
         "|---|---:|",
@@ -95,12 +100,13 @@ def report(outcomes: list[Outcome]) -> str:
         f"| queries without any result | {sum(not o.pages for o in outcomes)} |",
         f"| typos corrected | {sum(bool(o.corrected) for o in outcomes)} |",
         f"| queries answered by a definition card | {sum(bool(o.answer) for o in outcomes)} |",
+        f"| queries answered by a triage card | {sum(bool(o.triage) for o in outcomes)} |",
         "",
-        "| query | right page | rank | first result |",
-        "|---|---|---:|---|",
+        "| query | right page | rank | first result | triage card |",
+        "|---|---|---:|---|---|",
     ]
     for o in outcomes:
-        lines.append(f"| {o.query} | {', '.join(o.expect)} | {o.rank or '—'} | {o.pages[0] if o.pages else '(none)'} |")
+        lines.append(f"| {o.query} | {', '.join(o.expect)} | {o.rank or '—'} | {o.pages[0] if o.pages else '(none)'} | {', '.join(o.triage) or '—'} |")
     return "\n".join(lines)
 
 

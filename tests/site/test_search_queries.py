@@ -83,3 +83,17 @@ def test_issue_21_urgence_finds_when_to_call_and_vaccin_grippe_the_vaccination_a
 def test_a_lay_question_finds_the_page_that_answers_it_first(outcomes: list[object]) -> None:
     first = {o.query: o.pages[0] if o.pages else None for o in outcomes}
     assert first["peut on guérir d'un cancer tout seul"] == "regression-spontanee"
+
+
+def test_a_symptom_in_the_patients_words_shows_its_triage_card_and_when_to_call_first(outcomes: list[object]) -> None:
+    found = {o.query: (o.triage, o.pages[0] if o.pages else None) for o in outcomes}
+    assert found["j’ai de la fièvre"] == found["j'ai de la fièvre"] == (("fievre",), "quand-appeler")
+    assert found["diarrhée depuis hier"] == found["diarée depuis hier"] == (("diarrhee",), "quand-appeler")
+    assert found["je suis essouflé"] == found["je suis essoufflé"] == (("essoufflement",), "quand-appeler")
+    assert found["mal à la tête et vision trouble"] == (("maux-de-tete", "vision"), "quand-appeler")
+    assert found["il ne répond plus"] == (("malaise-grave",), "quand-appeler")
+    assert len({slug for o in outcomes for slug in o.triage}) >= 10, "the set covers at least 10 symptoms of the triage table"
+
+
+def test_only_queries_that_expect_when_to_call_show_a_triage_card(outcomes: list[object]) -> None:
+    assert [o.query for o in outcomes if o.triage and "quand-appeler" not in o.expect] == []

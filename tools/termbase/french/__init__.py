@@ -44,4 +44,4 @@ def setup(app: Any) -> dict[str, Any]:
     # env_version versions termbase.search's per-page facts (glossary_terms): kept under this name,
     # where they were before the move, as searchindex.js lists each extension's env_version.
     # Bump it here when those facts change.
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -7,7 +7,10 @@ Registered by ``extensions = ["termbase"]`` (see :mod:`termbase`). Its modules:
   is the query side;
 - :mod:`termbase.search.glossary_terms` — search that knows the glossary (names, synonyms, main
   pages, ranking by frequency, clean snippets, a French no-result message);
-  ``static/termbase-search.js`` reworks the query on the search page.
+  ``static/termbase-search.js`` reworks the query on the search page;
+- :mod:`termbase.search.triage_answers` — a query that names a symptom of the triage table shows
+  what to do (the level of the ``{triage-card}``) above the results, which start with « Quand
+  appeler ? ».
 
 One configuration value:
 

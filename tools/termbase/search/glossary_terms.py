@@ -37,6 +37,9 @@ search page with what this module writes to ``_static/termbase-search-data.js``:
   « hypophysite ». Nothing is fetched: the vocabulary is computed here, at build time.
 - **Answer card.** A query that names an entry shows its definition above the results, with a
   link « Voir dans le glossaire »; the results then start with the entry's main page.
+- **Triage answer card.** A query that names a symptom of the triage table (« j’ai de la
+  fièvre ») shows what to do first, above any definition card, and the results start with the
+  page holding « Quand appeler ? » (:mod:`termbase.search.triage_answers`).
 - **Snippets** and **no-result message**: the script drops the hidden tooltips from the text it
   shows under each result (« PD-1Frein situé… ») and replaces Sphinx's message about « catégories »
   with plain French that suggests the glossary.
@@ -72,7 +75,9 @@ from termbase import build_cache
 from termbase.anchors import term_anchor
 from termbase.envdata import kept_on_env, termbase_data
 from termbase.french.typography import french_spacing, is_french
+from termbase.triage.entries import get_table
 
+from . import triage_answers
 from .folding import STATIC, compact, fold
 
 logger = logging.getLogger(__name__)
@@ -80,6 +85,7 @@ logger = logging.getLogger(__name__)
 SYNONYMS_CONFIG = "termbase_search_synonyms"
 SEARCH_JS = "termbase-search.js"
 DATA_JS = "termbase-search-data.js"
+SEARCH_CSS = "termbase-search.css"
 ENV_ATTRIBUTE = "termbase_search_pages"
 #: A page that neither titles nor sections the term is its main page from this many uses on.
 MAIN_PAGE_MIN_USES = 3
@@ -225,6 +231,11 @@ class PageFacts:
     length: int = 0
     #: the front matter's ``description``: one or two sentences that say what the page answers
     description: str = ""
+    #: whether the page holds the interactive « Quand appeler ? » (``{triage-guide}``), where a
+    #: symptom's triage answer card links to
+    triage_guide: bool = False
+    #: the symptoms (triage slugs) whose rows a triage table of the page shows
+    triage_symptoms: list[str] = field(default_factory=list)
 
 
 def page_facts_of(env: Any) -> dict[str, PageFacts]:
@@ -272,6 +283,8 @@ class SearchPagesCollector(EnvironmentCollector):
         facts.stems, facts.words, facts.length = self._frequent_stems(app, _searched_text(doctree))
         description = app.env.metadata.get(app.env.current_document.docname, {}).get("description")
         facts.description = description.strip() if isinstance(description, str) else ""
+        facts.triage_guide = any("triage-guide" in node["classes"] for node in doctree.findall(nodes.container))
+        facts.triage_symptoms = triage_answers.table_symptoms(doctree)
         page_facts_of(app.env)[app.env.current_document.docname] = facts
 
     def _frequent_stems(self, app: Any, texts: Iterable[str]) -> tuple[dict[str, int], dict[str, int], int]:
@@ -480,7 +493,13 @@ def search_data(app: Any) -> dict[str, Any]:
             vocabulary.update(dict.fromkeys(vocabulary_words(name), 1))
     for words, _slug in _synonyms_quietly(app):
         vocabulary.update(dict.fromkeys(vocabulary_words(words), 1))
+    triage_entries = list(get_table(app.env).entries.values())
+    for triage_entry in triage_entries:  # « essouflé » is corrected to the symptom's « essoufflé »
+        for name in triage_entry.names:
+            vocabulary.update(dict.fromkeys(vocabulary_words(name), 1))
     typo_words, spelled = typo_vocabulary(vocabulary)
+    guide = next((doc for doc in sorted(content) if getattr(content[doc], "triage_guide", False)), None)
+    tables = {doc: getattr(page, "triage_symptoms", []) for doc, page in sorted(content.items()) if doc != guide and getattr(page, "triage_symptoms", [])}
     return {
         "glossary": glossary_doc,
         "entries": rows,
@@ -500,12 +519,14 @@ def search_data(app: Any) -> dict[str, Any]:
         "vocabulary": typo_words,
         # How the pages spell a folded word of the vocabulary, where accents make a difference.
         "spelled": spelled,
+        # A query naming a symptom of the triage table: its answer card (termbase.search.triage_answers).
+        "triage": triage_answers.triage_data(triage_entries, guide, tables),
     }
 
 
 def search_data_inputs(app: Any) -> bytes:
     """Everything :func:`search_data` reads: the entries' files, the pages' facts, the glossary
-    pages, the language and the synonyms file."""
+    pages, the language, the synonyms file and the triage table."""
     data = termbase_data(app.env)
     setting = getattr(app.config, SYNONYMS_CONFIG, "")
     try:
@@ -513,7 +534,8 @@ def search_data_inputs(app: Any) -> bytes:
     except OSError:
         synonyms = None
     facts = sorted(page_facts_of(app.env).items())
-    return pickle.dumps((data.glossary.fingerprints, facts, sorted(data.glossary_docs), app.config.language, setting, synonyms))
+    triage = get_table(app.env).digest
+    return pickle.dumps((data.glossary.fingerprints, facts, sorted(data.glossary_docs), app.config.language, setting, synonyms, triage))
 
 
 def write_search_data(app: Any, exception: Exception | None) -> None:
@@ -543,10 +565,11 @@ def write_search_data_before_search_page(app: Any) -> list[Any]:
 
 
 def add_search_scripts(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Only the search page loads the glossary data and the query rewriting."""
+    """Only the search page loads the glossary data, the query rewriting and the answer cards' style."""
     if pagename == "search":
         app.add_js_file(DATA_JS, loading_method="defer")
         app.add_js_file(SEARCH_JS, loading_method="defer")
+        app.add_css_file(SEARCH_CSS)
 
 
 def add_static_path(app: Any) -> None:

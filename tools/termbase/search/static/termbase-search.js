@@ -125,7 +125,64 @@
     return { variants: variants, entry: exact ? found[0].entry : null };
   }
 
-  window.termbaseSearch = { compact: compact, nameKey: nameKey, plan: plan, distance: distance, correct: correct };
+  /* Triage (keep in step with termbase/search/triage_answers.py): the words of a text as a symptom
+   * and a query are compared — folded, elision dropped, small words left out, « ne … pas/plus/rien »
+   * one word « plus », the plural rule of the triage check. */
+  var ELISION = /(^|[^a-z0-9])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['\u2019\u02bc]/g;
+  function plural(word) {
+    if (word.length > 4 && /eaux$/.test(word)) return word.slice(0, -1);
+    if (word.length > 3 && /aux$/.test(word)) return word.slice(0, -3) + "al";
+    if (word.length > 3 && /s$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+  function triageWords(text, triage) {
+    var stop = new Set(triage.stop), negation = new Set(triage.negation);
+    return (fold(text).replace(ELISION, "$1 ").match(/[a-z0-9]+/g) || [])
+      .filter(function (word) { return word.length > 1 && !stop.has(word); })
+      .map(function (word) { return negation.has(word) ? "plus" : plural(word); });
+  }
+  function isContext(word, triage) {
+    return /^[0-9]+$/.test(word) || triage.context.indexOf(word) >= 0;
+  }
+
+  /* The symptoms a query names, most urgent first (as termbase.search.triage_answers.symptoms_in):
+   * its phrases as consecutive words (a phrase inside a longer one found gives way), or a
+   * distinctive word; every other word must be a word of context, else none. */
+  function triageMatches(query, triage) {
+    var queryWords = triageWords(query, triage);
+    if (!queryWords.length) return [];
+    var found = [];
+    triage.symptoms.forEach(function (symptom) {
+      symptom.phrases.forEach(function (phrase) {
+        for (var start = 0; start + phrase.length <= queryWords.length; start++) {
+          if (phrase.every(function (word, i) { return queryWords[start + i] === word; })) found.push([start, start + phrase.length, symptom.slug]);
+        }
+      });
+    });
+    found.sort(function (a, b) { return (b[1] - b[0]) - (a[1] - a[0]) || a[0] - b[0]; });
+    var kept = [];
+    found.forEach(function (f) {
+      var inside = kept.some(function (k) { return k[0] <= f[0] && f[1] <= k[1] && k[1] - k[0] > f[1] - f[0]; });
+      if (!inside) kept.push(f);
+    });
+    var named = new Set(kept.map(function (k) { return k[2]; }));
+    var own = Object.prototype.hasOwnProperty;
+    var rest = queryWords.filter(function (word, i) { return !kept.some(function (k) { return k[0] <= i && i < k[1]; }); });
+    rest.forEach(function (word) { if (own.call(triage.distinctive, word)) named.add(triage.distinctive[word]); });
+    var bySlug = {};
+    triage.symptoms.forEach(function (s) { bySlug[s.slug] = s; });
+    // A word of a named symptom's phrases says more of it (« je saigne du nez »).
+    var told = new Set();
+    named.forEach(function (slug) { bySlug[slug].phrases.forEach(function (phrase) { phrase.forEach(function (w) { told.add(w); }); }); });
+    if (rest.some(function (word) { return !own.call(triage.distinctive, word) && !told.has(word) && !isContext(word, triage); })) return [];
+    var ranks = triage.ranks; // least urgent first
+    var order = triage.symptoms.map(function (s) { return s.slug; });
+    return Array.from(named).sort(function (a, b) {
+      return ranks.indexOf(bySlug[b].level) - ranks.indexOf(bySlug[a].level) || order.indexOf(a) - order.indexOf(b);
+    });
+  }
+
+  window.termbaseSearch = { compact: compact, nameKey: nameKey, plan: plan, distance: distance, correct: correct, triageWords: triageWords, triageMatches: triageMatches };
   if (typeof Search === "undefined" || !window.termbaseSearchData) return;
 
   var data = window.termbaseSearchData;
@@ -273,9 +330,25 @@
       byKey.delete(data.glossary + "#" + entry[1]);
       answer = { term: entry[0], definition: entry[4], href: data.glossary ? pageUrl(data.glossary) + "#" + entry[1] : null };
     }
+    // A symptom of the triage table: its answer card, and the page « Quand appeler ? » first.
+    var triage = [];
+    if (data.triage) {
+      var slugs = triageMatches(fixed.query, data.triage);
+      if (!slugs.length && fixed.corrected.length) slugs = triageMatches(query, data.triage);
+      triage = slugs.map(function (slug) { return data.triage.symptoms.filter(function (s) { return s.slug === slug; })[0]; });
+      // Then the pages whose triage table shows the symptom (the side-effect pages).
+      var tables = data.triage.tables || {};
+      Object.keys(tables).forEach(function (doc) {
+        if (slugs.some(function (slug) { return tables[doc].indexOf(slug) >= 0; })) pageResult(doc, 900);
+      });
+      if (triage.length && data.triage.guide) {
+        byKey.delete(data.triage.guide); // the page found by its words, raised above every other
+        pageResult(data.triage.guide, 2000);
+      }
+    }
     var results = Array.from(byKey.values());
     results.sort(function (a, b) { return a[4] - b[4] || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0); });
-    return { results: results, stems: stems, highlights: highlights, answer: answer, corrected: fixed.corrected, query: fixed.query };
+    return { results: results, stems: stems, highlights: highlights, answer: answer, triage: triage, corrected: fixed.corrected, query: fixed.query };
   }
 
   /* Docnames (and anchors) in the order the page lists them, with their scores: for tests and
@@ -285,18 +358,25 @@
     return {
       pages: found.results.slice().reverse().map(function (r) { return r[0] + (r[2] || ""); }),
       answer: found.answer,
+      triage: found.triage.map(function (symptom) { return symptom.slug; }),
       corrected: found.corrected,
       scores: found.results.slice().reverse().map(function (r) { return r[4]; }),
     };
   };
 
-  function showAnswer(answer) {
+  /* An answer card: a region named by its heading (screen readers list it as such). */
+  function answerCard(className, text) {
     var card = document.createElement("section");
-    card.className = "termbase-answer";
-    card.setAttribute("aria-labelledby", "termbase-answer-title");
+    card.className = className;
+    card.setAttribute("aria-labelledby", className + "-title");
     var title = card.appendChild(document.createElement("h3"));
-    title.id = "termbase-answer-title";
-    title.textContent = answer.term;
+    title.id = className + "-title";
+    title.textContent = text;
+    return { card: card, title: title };
+  }
+
+  function showAnswer(answer) {
+    var made = answerCard("termbase-answer", answer.term), card = made.card, title = made.title;
     var label = title.appendChild(document.createElement("span"));
     label.className = "termbase-answer-kind";
     label.textContent = " \u2014 " + data.messages.definition;
@@ -306,6 +386,53 @@
       more.href = answer.href;
       more.textContent = data.messages.answer;
     }
+    Search.output.parentNode.insertBefore(card, Search.output);
+  }
+
+  /* The triage answer card: each symptom named, its level as on the card (word, border, icon), the
+   * rows that call the 15, the lines every rendering of the table carries, and a link to the
+   * symptom's questions. Every text comes from the data (termbase.search.triage_answers). */
+  function levelSpan(level) {
+    var span = document.createElement("span");
+    span.className = "triage-level triage-level-" + level;
+    var tag = span.appendChild(document.createElement("strong"));
+    tag.className = "triage-tag";
+    tag.textContent = data.triage.levels[level].tag;
+    span.appendChild(document.createTextNode(" "));
+    var action = span.appendChild(document.createElement("span"));
+    action.className = "triage-action";
+    action.textContent = data.triage.levels[level].label;
+    return span;
+  }
+
+  function triageLine(className, text, level, strong) {
+    var line = document.createElement("p");
+    line.className = className;
+    var name = line.appendChild(document.createElement(strong ? "strong" : "span"));
+    name.textContent = text;
+    line.appendChild(document.createTextNode("\u00a0: "));
+    line.appendChild(levelSpan(level));
+    return line;
+  }
+
+  function showTriage(symptoms) {
+    var messages = data.triage.messages;
+    var card = answerCard("termbase-triage-answer", messages.title).card;
+    symptoms.forEach(function (symptom) {
+      var block = card.appendChild(document.createElement("div"));
+      block.className = "termbase-triage-symptom";
+      block.dataset.symptom = symptom.slug;
+      block.appendChild(triageLine("termbase-triage-level", symptom.symptom, symptom.level, true));
+      symptom.severe.forEach(function (text) { block.appendChild(triageLine("termbase-triage-severe", text, "samu", false)); });
+      if (data.triage.guide) {
+        var link = block.appendChild(document.createElement("p")).appendChild(document.createElement("a"));
+        link.href = pageUrl(data.triage.guide) + "#" + encodeURIComponent(symptom.slug);
+        link.textContent = messages.questions;
+        if (symptoms.length > 1) link.setAttribute("aria-label", messages.questions + " (" + symptom.symptom + ")");
+      }
+    });
+    card.appendChild(document.createElement("p")).textContent = messages.other;
+    card.appendChild(document.createElement("p")).appendChild(document.createElement("strong")).textContent = messages.doubt;
     Search.output.parentNode.insertBefore(card, Search.output);
   }
 
@@ -330,6 +457,8 @@
   Search.query = function (query) {
     var found = rank(query);
     if (found.corrected.length) showCorrection(found);
+    // The safety answer before the definition when a query names both.
+    if (found.triage.length) showTriage(found.triage);
     if (found.answer) showAnswer(found.answer);
     if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) localStorage.setItem("sphinx_highlight_terms", Array.from(found.highlights).join(" "));
     _displayNextItem(found.results, found.results.length, found.stems, found.highlights);
