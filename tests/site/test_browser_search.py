@@ -163,6 +163,24 @@ def test_snippets_never_start_with_the_review_line(page: Page, site_url: str, qu
     assert not any("Imprimer cette page" in s for s in snippets)
 
 
+def page_words(site: Path, href: str) -> str:
+    """The words of a result's page, tags dropped, each run of spaces one space."""
+    page = (site / href.split("#")[0].split("?")[0]).read_text(encoding="utf-8")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.mark.parametrize("query", ["j'ai de la fièvre", "diarrhée depuis hier", "keytruda"])
+def test_snippets_start_at_a_word_and_leave_out_source_lists(page: Page, site_url: str, site_html: Path, query: str) -> None:
+    """A snippet never starts inside a word (« ...brolizumab) ») nor shows a triage table's sources."""
+    results = search(page, site_url, query)
+    snippets = [(r["href"], " ".join(r["snippet"].split())) for r in results[:6] if r["snippet"]]
+    assert len(snippets) >= 3
+    for href, snippet in snippets:
+        assert "Sources :" not in snippet.replace("\u00a0", " "), (href, snippet)
+        first = re.sub(r"\W+$", "", snippet.lstrip(".").split()[0])
+        assert re.search(r"(^|[\s(«’'])" + re.escape(first), page_words(site_html, href)), (href, snippet)
+
+
 @pytest.mark.parametrize(
     ("typo", "meant"),
     [("imunothérapie", "immunothérapie"), ("pembrolisumab", "pembrolizumab"), ("diarée", "diarrhée"), ("hypofysite", "hypophysite")],

@@ -467,14 +467,27 @@
 
   /* Snippets come from each page's text: leave out the hidden tooltips (term and citation), the
    * breadcrumbs, the review dates and « Imprimer cette page » under the title (every page has
-   * them) and, for a whole page, its title (the result's link already shows them). */
+   * them), the source lines of the triage tables (a list of citations says nothing of the page)
+   * and, for a whole page, its title (the result's link already shows them). */
   var htmlToText = Search.htmlToText;
-  var NOT_IN_SNIPPETS = '[role="tooltip"], [role="main"] nav, .no-search, .termbase-page-tools, .termbase-review-dates, .termbase-print-address, .termbase-report-error';
+  var NOT_IN_SNIPPETS = '[role="tooltip"], [role="main"] nav, .no-search, .termbase-page-tools, .termbase-review-dates, .termbase-print-address, .termbase-report-error, .triage-sources';
   Search.htmlToText = function (htmlString, anchor) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");
     page.querySelectorAll(NOT_IN_SNIPPETS + (anchor ? "" : ', [role="main"] h1')).forEach(function (node) { node.remove(); });
     return htmlToText(page.documentElement.outerHTML, anchor);
   };
+
+  /* Where a snippet starts: up to 120 characters before the first word found, at the last line or
+   * sentence start in that stretch, else at the next word (never inside a word: « ...brolizumab »). */
+  function snippetStart(text, hit) {
+    var start = Math.max(hit - 120, 0);
+    if (!start) return 0;
+    var before = text.slice(start, hit);
+    var boundary = Math.max(before.lastIndexOf("\n"), before.search(/[.!?;:]\s[^.!?;:]*$/) + 1);
+    if (boundary > 0) return start + boundary + 1;
+    var space = before.search(/\s/);
+    return space > -1 ? start + space + 1 : hit;
+  }
 
   /* Sphinx looks for the stems as typed in the accented text ("immunotherap" is not found in
    * "immunothérapie"): look in the folded text, at the first place a word of the query occurs. */
@@ -483,10 +496,11 @@
     if (!text) return null;
     var folded = fold(text);
     var places = Array.from(keywords).map(function (k) { return folded.indexOf(fold(k)); }).filter(function (i) { return i > -1; });
-    var start = places.length ? Math.max(Math.min.apply(null, places) - 120, 0) : 0;
+    var start = places.length ? snippetStart(text, Math.min.apply(null, places)) : 0;
     var summary = document.createElement("p");
     summary.classList.add("context");
-    summary.textContent = (start ? "..." : "") + text.substr(start, 240).trim() + (start + 240 < text.length ? "..." : "");
+    var atBoundary = start === 0 || /[\n.!?;:]\s*$/.test(text.slice(Math.max(start - 3, 0), start));
+    summary.textContent = (atBoundary ? "" : "...") + text.substr(start, 240).trim() + (start + 240 < text.length ? "..." : "");
     return summary;
   };
 })();
