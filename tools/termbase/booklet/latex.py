@@ -82,8 +82,8 @@ FROM_PAGE = "Page\u00a0: "
 SEPARATORS = re.compile(r"[\s,]+")
 #: Pages a booklet may run to, per page it holds, before it is set in the smaller type.
 PAGES_PER_PAGE = 5
-#: Questions with their answer lines on one sheet (each takes about 5 cm).
-QUESTIONS_PER_SHEET = 5
+#: Questions with their answer lines on one sheet (each takes about 5 cm: four fit, seen on the PDF).
+QUESTIONS_PER_SHEET = 4
 #: Before each question: room for it, its page and its lines, or a new sheet (never a question
 #: on one sheet and its lines on the next).
 QUESTION_NEEDSPACE = r"\par\needspace{52mm}"
@@ -278,11 +278,17 @@ class BookletBuilder(HandoutsBuilder):
         whole_pages = set(self.config.termbase_booklet_whole_pages)
         tags = site_tags(self.tags, self)
         offered: list[Question] = []
-        for docname in dict.fromkeys(question_page(question) for question in self.booklet.questions):
-            doctree = self.env.get_doctree(docname)
-            process_only_nodes(doctree, tags)
-            self.env.apply_post_transforms(doctree, docname)
-            offered += mark_questions(doctree, docname, docname in whole_pages)
+        # Every page resolvable, as on the site: a reference to a page outside the booklet would
+        # keep its raw text (a citation its key, « larkin2015 », not « [Larkin et al., 2015] »).
+        printed, self.docnames = self.docnames, set(self.env.found_docs)
+        try:
+            for docname in dict.fromkeys(question_page(question) for question in self.booklet.questions):
+                doctree = self.env.get_doctree(docname)
+                process_only_nodes(doctree, tags)
+                self.env.apply_post_transforms(doctree, docname)
+                offered += mark_questions(doctree, docname, docname in whole_pages)
+        finally:
+            self.docnames = printed
         return offered
 
     def page_title(self, docname: str) -> str:
