@@ -29,8 +29,12 @@ help:
 	@echo "  make html      construit le site dans $(BUILDDIR)/html (ouvrir $(BUILDDIR)/html/index.html)"
 	@echo "  make pdf       construit le guide PDF $(BUILDDIR)/pdf/immunoguide.pdf"
 	@echo "  make handouts  une fiche PDF courte par page ($(BUILDDIR)/handouts), reliée depuis le site"
-	@echo "  make handout PAGES=\"effets-indesirables carte-patient\""
-	@echo "                 un livret PDF de ces pages ($(BUILDDIR)/handouts/livret.pdf)"
+	@echo "  make handout PAGES=\"effets-indesirables carte-patient\" [QUESTIONS=\"effets-indesirables.3fa2c1\"]"
+	@echo "                 un livret PDF : les questions (avec de la place pour les réponses), puis ces pages"
+	@echo "                 ($(BUILDDIR)/handouts/livret.pdf ; codes des questions : $(BUILDDIR)/html/_static/livret-data.js)"
+	@echo "  make handout LIVRET='<adresse de la page « Mon livret »>'"
+	@echo "                 le même livret que celui du navigateur (pages et questions de l’adresse ;"
+	@echo "                 LIVRET ne se combine pas avec PAGES ni QUESTIONS)"
 	@echo "  make check     vérifie termes, sources et métadonnées (docscheck)"
 	@echo "  make test      installe ce qu'il faut et lance toute la suite de tests"
 	@echo "  make bench     lance les mesures de performance (benchmarks/results.md)"
@@ -91,14 +95,21 @@ handouts: $(VENV)/.installed
 	$(SPHINXBUILD) -M html $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS) -D termbase_handouts_dir=$(abspath $(BUILDDIR))/handouts
 	@echo "Fiches PDF construites dans $(BUILDDIR)/handouts/ (le site les sert depuis $(BUILDDIR)/html/fiches/)."
 
-# One PDF booklet of the pages named in PAGES, in that order (termbase.booklet's `booklet` builder:
-# the handouts' layout, one glossary and one list of sources for all of them). An unknown page
-# stops the build before anything is written (status 2); other handouts are left alone.
+# One PDF booklet (termbase.booklet's `booklet` builder, the handouts' layout): « Mes questions »,
+# the questions named in QUESTIONS with lines for the answers, then the pages named in PAGES, in
+# that order, one glossary and one list of sources for all of them. Or LIVRET, the address of the
+# « Mon livret » page (or its #p=…&q=… part), read as the browser reads it; LIVRET with PAGES or
+# QUESTIONS is a usage error. LIVRET reaches the commands through the environment ("$$LIVRET"), so
+# any character of an address survives the shell. An unknown page or question stops the build
+# before anything is written (status 2); other handouts are left alone.
 PAGES ?=
+QUESTIONS ?=
+LIVRET ?=
+export LIVRET
 handout: $(VENV)/.installed
-	$(BIN)/python -m termbase.booklet $(SOURCEDIR) $(PAGES)
+	$(BIN)/python -m termbase.booklet $(SOURCEDIR) $(PAGES) --questions="$(QUESTIONS)" --livret="$$LIVRET"
 	$(call ensure_debian_packages,$(TEX_PACKAGES))
-	$(SPHINXBUILD) -b booklet $(SOURCEDIR) $(BUILDDIR)/booklet-latex -d $(BUILDDIR)/doctrees-handouts $(SPHINXOPTS) -D termbase_booklet_pages="$(PAGES)"
+	$(SPHINXBUILD) -b booklet $(SOURCEDIR) $(BUILDDIR)/booklet-latex -d $(BUILDDIR)/doctrees-handouts $(SPHINXOPTS) -D termbase_booklet_pages="$(PAGES)" -D termbase_booklet_questions="$(QUESTIONS)" -D termbase_booklet_address="$$LIVRET"
 	$(MAKE) -C $(BUILDDIR)/booklet-latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error"
 	@mkdir -p $(BUILDDIR)/handouts
 	cp $(BUILDDIR)/booklet-latex/livret.pdf $(BUILDDIR)/handouts/livret.pdf

@@ -1,19 +1,24 @@
 """Accessibility of every page of the real site, as a screen-reader user meets it.
 
 axe-core (tests/vendor/axe-core) runs on every HTML page of the built site, on a laptop (1280 px)
-and on a phone (390 px, touch): no serious or critical violation. Each page has one ``h1`` (the
-page's title), headings that do not skip levels, one ``main`` landmark and a labelled navigation;
-the home page's « Comment utiliser ce guide » is a real heading.
+and on a phone (390 px, touch): no serious or critical violation. axe runs on the page as the
+reader gets it, with the controls « Mon livret » adds (« Ajouter au livret », a checkbox beside
+each question): before axe, the test checks that the script has added them, as many as the built
+page offers, so axe never checks a page without them. Once more with a page added and questions
+ticked (the controls' "pressed" and "checked" states). Each page has one ``h1`` (the page's
+title), headings that do not skip levels, one ``main`` landmark and a labelled navigation; the
+home page's « Comment utiliser ce guide » is a real heading.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import DOCS
 
@@ -57,15 +62,64 @@ def serious_violations(page: Page) -> list[str]:
     ]
 
 
+#: What the build writes for « Mon livret » (termbase.booklet): the page's name for the script,
+#: and each question the reader can tick.
+BOOKLET_META = re.compile(r'<meta name="termbase-livret-page" content="[^"]+"')
+QUESTION_ITEM = re.compile(r'<li class="[^"]*\btermbase-livret-question\b')
+
+
+def booklet_offer(site_html: Path, name: str) -> tuple[bool, int]:
+    """Whether the built page can be added to the booklet, and how many questions it offers
+    (read from its HTML: what the script must turn into controls)."""
+    html = (site_html / f"{name}.html").read_text(encoding="utf-8")
+    return bool(BOOKLET_META.search(html)), len(QUESTION_ITEM.findall(html))
+
+
+def expect_booklet_controls(page: Page, addable: bool, questions: int) -> None:
+    """The script has run: one « Ajouter au livret » on a page that can be added, one checkbox
+    per question (waits for them, as axe must not run before)."""
+    expect(page.get_by_role("button", name="Ajouter au livret")).to_have_count(1 if addable else 0)
+    expect(page.locator("li.termbase-livret-question input[type=checkbox]")).to_have_count(questions)
+    expect(page.locator("li.termbase-livret-question-ready")).to_have_count(questions)
+
+
 def test_the_list_of_pages_checked_is_every_page_of_the_site(site_html: Path) -> None:
     built = sorted(path.stem for path in site_html.glob("*.html"))
     assert built == SITE_PAGES
 
 
+def test_the_pages_axe_checks_with_booklet_controls_include_those_with_questions(site_html: Path) -> None:
+    offers = {name: booklet_offer(site_html, name) for name in SITE_PAGES}
+    addable = {name for name, (can_add, _) in offers.items() if can_add}
+    with_questions = {name for name, (_, count) in offers.items() if count}
+    assert {"effets-indesirables", "carte-patient", "questions-a-poser"} <= with_questions <= addable
+    assert len(addable) >= 20 and "mon-livret" not in addable and "index" not in addable
+    assert offers["questions-a-poser"][1] >= 20
+
+
 @pytest.mark.parametrize("name", SITE_PAGES)
-def test_axe_finds_no_serious_or_critical_violation(device_page: Page, site_url: str, name: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(device_page: Page, site_html: Path, site_url: str, name: str) -> None:
     open_page(device_page, site_url, name)
+    expect_booklet_controls(device_page, *booklet_offer(site_html, name))
     assert serious_violations(device_page) == []
+
+
+def test_axe_finds_nothing_serious_with_a_page_added_and_questions_ticked(device_page: Page, site_html: Path, site_url: str) -> None:
+    name = "effets-indesirables"
+    open_page(device_page, site_url, name)
+    expect_booklet_controls(device_page, *booklet_offer(site_html, name))
+    try:
+        add = device_page.get_by_role("button", name="Ajouter au livret")
+        add.click()
+        expect(add).to_have_attribute("aria-pressed", "true")
+        boxes = device_page.locator("li.termbase-livret-question input[type=checkbox]")
+        for index in (0, 2):
+            boxes.nth(index).check()
+        expect(device_page.locator("li.termbase-livret-question input:checked")).to_have_count(2)
+        expect(device_page.locator(".termbase-livret-note")).to_contain_text("1\u00a0page et 2\u00a0questions")
+        assert serious_violations(device_page) == []
+    finally:
+        device_page.evaluate("() => window.localStorage.clear()")  # the next pages start with an empty booklet
 
 
 def headings(page: Page) -> list[tuple[int, str]]:

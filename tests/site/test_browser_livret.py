@@ -1,7 +1,9 @@
 """« Mon livret » in Debian's Chromium, opened from ``file://`` as an offline reader opens it.
 
 A reader adds two pages and ticks two questions, opens the booklet page, finds them listed,
-sends the address to a fresh browser that finds the same booklet, and prints it: the questions,
+sends the address to a fresh browser that finds the same booklet (and to termbase.booklet.address,
+which ``make handout LIVRET=…`` reads: it decodes what the script wrote and writes it back the
+same), and prints it: the questions,
 both pages, one glossary without a repeated term, the sources and the disclaimer. axe-core finds
 no serious or critical violation on the filled booklet and on a page with its controls, at
 1280 px and at 390 px (touch), and every control is at least 44 px on a phone.
@@ -19,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import require_tool
+from termbase.booklet.address import Choice, format_address, parse_address
 from test_a11y import serious_violations
 from test_browser_reader import LAPTOP, PHONE, new_tab, phone  # noqa: F401 - phone is a fixture
 
@@ -77,6 +80,18 @@ def test_the_booklet_lists_the_chosen_pages_and_questions(booklet: tuple[Page, s
         expect(questions.filter(has_text=text)).to_have_count(1)
     expect(page.get_by_role("status")).to_have_text("Votre livret\u00a0: 2\u00a0pages et 2\u00a0questions.")
     assert "p=effets-indesirables,carte-patient" in url and url.count("carte-patient.") == 1
+
+
+def test_make_handout_reads_the_address_the_script_writes(booklet: tuple[Page, str]) -> None:
+    """The Python twin of the script's address (termbase.booklet.address) against what it wrote:
+    the pages and question ids in the reader's order, the same text written back."""
+    page, url = booklet
+    data = page.evaluate("() => window.TERMBASE_LIVRET.pages.map(p => [p.name, p.questions])")
+    ids = {name: [q["id"] for q in questions if q["text"].startswith(QUESTIONS[name])] for name, questions in data if name in QUESTIONS}
+    assert all(len(found) == 1 for found in ids.values()), ids
+    expected = Choice(tuple(PAGES), tuple(ids[name][0] for name in QUESTIONS))
+    assert parse_address(url) == expected
+    assert url.split("#", 1)[1] == format_address(expected)
 
 
 def test_the_address_restores_the_booklet_in_a_fresh_browser(browser: Browser, booklet: tuple[Page, str]) -> None:

@@ -1,9 +1,12 @@
-"""``make handout PAGES="effets-indesirables carte-patient"``: one PDF booklet, as a reader gets it.
+"""``make handout LIVRET="<address>"``: one PDF booklet, as a reader gets it.
 
-The real target of the Makefile, run once with its build folder in a temporary directory, read
-back with ``pdftotext``: both pages, one glossary, one list of sources, the review dates of each
-page and the disclaimer; a page name that is not a page of the guide stops it with status 2
-before anything is written.
+The real target of the Makefile, run once with its build folder in a temporary directory and the
+address of the booklet that tests/site/test_browser_livret.py fills in the browser (the same two
+pages, the same two questions, written as the script writes it), read back with ``pdftotext``:
+« Mes questions » first, the chosen questions in order with lines for the answers, then both
+pages, one glossary, one list of sources, the review dates of each page and the disclaimer.
+PAGES and QUESTIONS give the same booklet; a page or question that is not one of the guide's,
+or LIVRET with PAGES, stops it with status 2 before anything is written.
 """
 
 from __future__ import annotations
@@ -11,33 +14,48 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, require_tool
+from conftest import DOCS, PROJECT_ROOT, require_tool
+from termbase.booklet.address import Choice, format_address
+from termbase.booklet.questions import digest
 
 pytestmark = pytest.mark.slow
 
 PAGES = "effets-indesirables carte-patient"
 TITLES = ("Les effets indésirables de l’immunothérapie", "Carte patient à imprimer")
+#: The questions the browser test ticks (its QUESTIONS), in its order, as the pages write them.
+QUESTIONS = {
+    "effets-indesirables": "Quels symptômes dois-je signaler tout de suite, et à qui\u202f?",
+    "carte-patient": "Quel numéro dois-je appeler la nuit et le week-end\u202f?",
+}
+#: A question of the first page the reader did not tick.
+NOT_CHOSEN = "Quels effets indésirables sont les plus probables avec mon traitement\u202f?"
+CHOICE = Choice(tuple(PAGES.split()), tuple(f"{page}.{digest(text)}" for page, text in QUESTIONS.items()))
+#: Where the reader copies it from: the booklet page's address bar, from file://.
+ADDRESS = "file:///home/lecteur/immunoguide/_build/html/mon-livret.html#" + format_address(CHOICE)
 
 
-def make_handout(builddir: Path, pages: str) -> subprocess.CompletedProcess[str]:
+def make_handout(builddir: Path, *assignments: str) -> subprocess.CompletedProcess[str]:
+    """``make handout`` with ``PAGES=…``, ``QUESTIONS=…`` or ``LIVRET=…`` (one argument each,
+    no shell: the address goes as the reader's quoted argument would)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795392000")}
     return subprocess.run(
-        ["make", "-C", str(PROJECT_ROOT), "--no-print-directory", "handout", f"PAGES={pages}", f"BUILDDIR={builddir}"],
+        ["make", "-C", str(PROJECT_ROOT), "--no-print-directory", "handout", *assignments, f"BUILDDIR={builddir}"],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def booklet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The build folder and the booklet's PDF."""
+    """The build folder and the PDF of the booklet at ADDRESS."""
     for tool in ("xelatex", "latexmk", "rsvg-convert", "pdftotext"):
         require_tool(tool)
     builddir = tmp_path_factory.mktemp("booklet-build")
-    result = make_handout(builddir, PAGES)
+    result = make_handout(builddir, f"LIVRET={ADDRESS}")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return builddir, builddir / "handouts" / "livret.pdf"
 
@@ -78,13 +96,70 @@ def test_the_booklet_ends_with_each_page_review_dates_and_the_disclaimer(booklet
     assert "ne remplace pas l’avis de votre équipe soignante" in about
 
 
-def test_an_unknown_page_is_a_usage_error_and_writes_nothing(booklet: tuple[Path, Path]) -> None:
+def my_questions(lines: list[str]) -> list[str]:
+    """The lines of « Mes questions », after its title, up to the first page's title (no blank
+    line, no page number)."""
+    start = lines.index("Mes questions")
+    return [line for line in lines[start + 1 : lines.index(TITLES[0], start)] if line and not line.isdigit()]
+
+
+def test_my_questions_come_first_in_the_reader_order_each_with_its_page(booklet: tuple[Path, Path]) -> None:
+    lines = lines_of(booklet[1])
+    assert lines.count("Mes questions") == 1 and lines.index("Mes questions") < lines.index(TITLES[0])
+    asked = my_questions(lines)
+    # As the browser prints them: « 1. question », then « Page : title » (pdftotext writes the
+    # narrow space before « ? » as nothing, the no-break space before « : » as a space).
+    expected = []
+    for number, (text, title) in enumerate(zip(QUESTIONS.values(), TITLES, strict=True), start=1):
+        expected += [f"{number}. {text.replace(chr(0x202F), '')}", f"Page : {title}"]
+    assert [line.replace("\u00a0", " ") for line in asked] == expected
+
+
+def test_a_question_not_ticked_is_not_in_my_questions(booklet: tuple[Path, Path]) -> None:
+    lines = lines_of(booklet[1])
+    words = NOT_CHOSEN.replace("\u202f", "")
+    assert not any(words in line for line in my_questions(lines))
+    assert any(words in line for line in lines[lines.index(TITLES[0]) :]), "it is a question of that page, printed with it"
+
+
+def test_each_question_has_ruled_lines_for_the_answer(booklet: tuple[Path, Path]) -> None:
+    tex = (booklet[0] / "booklet-latex" / "livret.tex").read_text(encoding="utf-8")
+    start = tex.index("{Mes questions}")
+    part = tex[start : tex.index(r"\clearpage", start)]  # up to the first page's sheet
+    assert part.count(r"\rule{\linewidth}{0.5pt}") == 4 * len(QUESTIONS)
+    assert part.count(r"\needspace{") == len(QUESTIONS), "a question and its lines stay on one sheet"
+
+
+def test_pages_and_questions_give_the_same_booklet_as_the_address(booklet: tuple[Path, Path], tmp_path: Path) -> None:
+    """Sphinx alone (LaTeX would print the same text): the same ``livret.tex``."""
+    builddir = booklet[0]
+    ids = " ".join(CHOICE.questions)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "booklet", "-q", str(DOCS), str(tmp_path), "-d", str(builddir / "doctrees-handouts"),
+         "-D", f"termbase_booklet_pages={PAGES}", "-D", f"termbase_booklet_questions={ids}"],
+        capture_output=True, text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795392000")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "livret.tex").read_text(encoding="utf-8") == (builddir / "booklet-latex" / "livret.tex").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("assignments", "message"),
+    [
+        (("PAGES=effets-indesirables carte-patiente",), "page(s) inconnue(s) : carte-patiente"),
+        ((f"PAGES={PAGES}", "QUESTIONS=effets-indesirables.000000"), "question(s) inconnue(s) : effets-indesirables.000000"),
+        ((f"PAGES={PAGES}", f"LIVRET={ADDRESS}"), "LIVRET ne se combine pas avec PAGES"),
+        (("LIVRET=file:///home/lecteur/immunoguide/_build/html/mon-livret.html",), "LIVRET ne contient pas de livret"),
+    ],
+    ids=["unknown-page", "unknown-question", "pages-and-livret", "address-without-booklet"],
+)
+def test_a_wrong_choice_is_a_usage_error_and_writes_nothing(booklet: tuple[Path, Path], assignments: tuple[str, ...], message: str) -> None:
     builddir, pdf = booklet
     before = pdf.read_bytes()
     latex_dir = builddir / "booklet-latex"
     tex_before = (latex_dir / "livret.tex").stat().st_mtime_ns
-    result = make_handout(builddir, "effets-indesirables carte-patiente")
+    result = make_handout(builddir, *assignments)
     assert result.returncode == 2
-    assert "page(s) inconnue(s) : carte-patiente" in result.stderr and "Traceback" not in result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert pdf.read_bytes() == before
     assert (latex_dir / "livret.tex").stat().st_mtime_ns == tex_before

@@ -1,4 +1,5 @@
-"""termbase.booklet's pure parts: which list items are questions, the printable body, page names."""
+"""termbase.booklet's pure parts: which list items are questions, the printable body, page names,
+the booklet's address (read and written as the browser does), « Mes questions »."""
 
 from __future__ import annotations
 
@@ -9,9 +10,20 @@ from docutils import nodes
 
 from conftest import DOCS
 from termbase.booklet.__main__ import main
-from termbase.booklet.latex import BookletError, booklet_pages, check_pages, source_docnames
+from termbase.booklet.address import Choice, format_address, parse_address
+from termbase.booklet.latex import (
+    ANSWER_LINES,
+    BookletError,
+    booklet_choice,
+    booklet_pages,
+    check_pages,
+    check_questions,
+    question_ids,
+    questions_section,
+    source_docnames,
+)
 from termbase.booklet.printable import printable_body
-from termbase.booklet.questions import ITEM_CLASS, digest, mark_questions
+from termbase.booklet.questions import ITEM_CLASS, Question, digest, mark_questions
 
 
 def bullet_list(*texts: str) -> nodes.bullet_list:
@@ -100,3 +112,77 @@ def test_the_command_line_check_exits_2_on_an_unknown_page(capsys: pytest.Captur
     assert main([str(DOCS), "effets-indesirables", "nulle-part"]) == 2
     assert "nulle-part" in capsys.readouterr().err
     assert main([str(Path(DOCS, "absent")), "faq"]) == 2
+
+
+# -- The booklet's address ------------------------------------------------------------------------
+
+#: An address as static/termbase-livret.js writes it (formatState: encodeURIComponent per item).
+WRITTEN = "file:///home/x/_build/html/mon-livret.html#p=effets-indesirables,carte-patient&q=effets-indesirables.e5cb58,carte-patient.563b79"
+
+
+def test_the_address_the_browser_writes_gives_its_pages_and_questions_in_order() -> None:
+    expected = Choice(("effets-indesirables", "carte-patient"), ("effets-indesirables.e5cb58", "carte-patient.563b79"))
+    assert parse_address(WRITTEN) == expected
+    fragment = WRITTEN.split("#", 1)[1]
+    for address in (fragment, "#" + fragment, "https://exemple.fr/mon-livret.html?" + fragment):
+        assert parse_address(address) == expected, address
+    assert format_address(expected) == fragment
+
+
+def test_the_address_is_read_as_the_script_reads_it() -> None:
+    assert parse_address("mon-livret.html#q=a.1&x=1&p=b,a,b,") == Choice(("b", "a"), ("a.1",)), "other keys ignored, repeats dropped"
+    assert parse_address("#p=&q=a.1") == Choice((), ("a.1",))
+    assert parse_address("#p=a%2Cb,%C3%A9t%C3%A9,bad%zz,%FF") == Choice(("a,b", "été"), ()), "undecodable items dropped"
+    assert parse_address("mon-livret.html") is None and parse_address("#pp=a") is None and parse_address("") is None
+
+
+def test_the_address_is_written_as_encodeURIComponent_writes_it() -> None:
+    choice = Choice(("dossier/page été", "a(1)!*'~"), ())
+    assert format_address(choice) == "p=dossier%2Fpage%20%C3%A9t%C3%A9,a(1)!*'~&q="
+    assert parse_address(format_address(choice)) == choice
+
+
+def test_livret_alone_or_pages_and_questions_never_both() -> None:
+    assert booklet_choice("a b", "a.1 a.2,a.1", "") == Choice(("a", "b"), ("a.1", "a.2"))
+    assert booklet_choice("", "", WRITTEN).pages == ("effets-indesirables", "carte-patient")
+    with pytest.raises(BookletError, match="LIVRET ne se combine pas avec PAGES :"):
+        booklet_choice("faq", "", WRITTEN)
+    with pytest.raises(BookletError, match="LIVRET ne se combine pas avec PAGES et QUESTIONS"):
+        booklet_choice("faq", "faq.123456", WRITTEN)
+    with pytest.raises(BookletError, match="ne contient pas de livret.*#p="):
+        booklet_choice("", "", "file:///home/x/_build/html/mon-livret.html")
+    assert question_ids(["a.1 b.2", "a.1"]) == ["a.1", "b.2"]
+
+
+def test_a_question_of_no_page_or_unknown_to_its_page_is_a_usage_error() -> None:
+    known = {"effets-indesirables", "faq"}
+    check_pages([], known, ["faq.123456"])  # a booklet of questions only
+    with pytest.raises(BookletError, match="aucune page ni question"):
+        check_pages([], known, [])
+    with pytest.raises(BookletError, match="question\\(s\\) inconnue\\(s\\) : nulle-part.123456 "):
+        check_pages(["faq"], known, ["faq.123456", "nulle-part.123456"])
+    offered = [Question("faq.aaaaaa", "Quand ?"), Question("faq.bbbbbb", "Où ?")]
+    assert check_questions(["faq.bbbbbb", "faq.aaaaaa"], offered) == offered[::-1]
+    with pytest.raises(BookletError, match="inconnue.*faq.cccccc.*faq.aaaaaa \\(« Quand \\? »\\)"):
+        check_questions(["faq.cccccc"], offered)
+
+
+def test_my_questions_hold_each_question_its_page_and_ruled_lines_in_order() -> None:
+    assert questions_section([]) is None
+    section = questions_section([(Question("a.1", "Quand ?"), "Page A"), (Question("b.2", "Où ?"), "Page B")])
+    assert section is not None and section[0].astext() == "Mes questions"
+    paragraphs = [node.astext() for node in section.findall(nodes.paragraph)]
+    assert paragraphs == ["1. Quand ?", "Page\u00a0: Page A", "2. Où ?", "Page\u00a0: Page B"]
+    rules = [node.astext().count("\\rule{\\linewidth}") for node in section.findall(nodes.raw)]
+    assert sum(rules) == 2 * ANSWER_LINES
+
+
+def test_the_command_line_check_takes_questions_and_the_address(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(DOCS), "--questions=effets-indesirables.e5cb58", "--livret="]) == 0
+    assert main([str(DOCS), "--livret=" + WRITTEN]) == 0
+    assert main([str(DOCS), "faq", "--livret=" + WRITTEN]) == 2
+    assert "LIVRET ne se combine pas avec PAGES" in capsys.readouterr().err
+    assert main([str(DOCS), "--questions=nulle-part.123456"]) == 2
+    assert "nulle-part.123456" in capsys.readouterr().err
+    assert main([str(DOCS), "faq", "--livre=x"]) == 2
+    assert "option inconnue --livre=x" in capsys.readouterr().err

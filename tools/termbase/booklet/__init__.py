@@ -4,8 +4,10 @@ A reader preparing a consultation picks, on any page, the pages to take along (�
 livret ») and the questions to ask (a checkbox beside each question of the « Questions à poser »
 lists); the booklet page (``{livret}`` directive) lists them and prints them as one document: the
 questions with ruled space for the answers, the pages, one mini-glossary of the terms they use,
-their sources, their review dates and the site's disclaimer. ``make handout PAGES="a b"`` prints
-the same pages as one PDF (the ``booklet`` builder, :mod:`termbase.booklet.latex`).
+their sources, their review dates and the site's disclaimer. ``make handout PAGES="a b"
+QUESTIONS="a.1f2e3d"``, or ``make handout LIVRET="<the booklet page's address>"``, prints the same
+booklet as one PDF (the ``booklet`` builder, :mod:`termbase.booklet.latex`; the address is read
+by :mod:`termbase.booklet.address`, the Python twin of the script's).
 
 Why a data script and no requests: the guide must work from ``file://`` and offline, where a
 browser refuses to fetch or read other pages. The HTML build therefore writes
@@ -28,6 +30,13 @@ Configuration values:
 ``termbase_booklet_pages`` (str or list, default ``""``)
     For the ``booklet`` builder only: the pages of the PDF booklet, in order, separated by spaces
     or commas (``-D termbase_booklet_pages="effets-indesirables carte-patient"``).
+``termbase_booklet_questions`` (str or list, default ``""``)
+    For the ``booklet`` builder only: the ids of the questions printed first, under « Mes
+    questions », in order (``-D termbase_booklet_questions="effets-indesirables.3fa2c1"``).
+``termbase_booklet_address`` (str, default ``""``)
+    For the ``booklet`` builder only: the booklet page's address (or its ``#p=…&q=…`` part), read
+    as the browser reads it (:mod:`termbase.booklet.address`); it replaces the two values above,
+    which must then be empty.
 """
 
 from __future__ import annotations
@@ -42,6 +51,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("termbase_booklet_page", "mon-livret", "env", types=frozenset({str}))
     app.add_config_value("termbase_booklet_whole_pages", ["questions-a-poser"], "env", types=frozenset({list, tuple}))
     app.add_config_value("termbase_booklet_pages", "", "", types=frozenset({str, list, tuple}))
+    app.add_config_value("termbase_booklet_questions", "", "", types=frozenset({str, list, tuple}))
+    app.add_config_value("termbase_booklet_address", "", "", types=frozenset({str}))
     page_data.setup(app)
     directive.setup(app)
     latex.setup(app)

@@ -1,8 +1,10 @@
-"""``python -m termbase.booklet SOURCEDIR PAGE…``: check the pages of a booklet before building it.
+"""``python -m termbase.booklet SOURCEDIR [PAGE…] [--questions=IDS] [--livret=ADDRESS]``: check a booklet before building it.
 
-``make handout`` runs it first, so that a mistyped page name gets one clear line and status 2,
+``make handout`` runs it first, so that a mistyped page name, a question of no page, LIVRET given
+with PAGES or QUESTIONS, or an address holding no booklet gets one clear line and status 2,
 before Sphinx starts and before anything is written (the ``booklet`` builder checks again, for
-those who call ``sphinx-build -b booklet`` themselves).
+those who call ``sphinx-build -b booklet`` themselves, and checks what only the read pages can
+tell: that each question id is one of its page's questions).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .latex import BookletError, booklet_pages, check_pages, source_docnames
+from .latex import BookletError, booklet_choice, check_pages, source_docnames
 
-USAGE = "usage : python -m termbase.booklet DOSSIER_SOURCES PAGE [PAGE…]"
+USAGE = "usage : python -m termbase.booklet DOSSIER_SOURCES [PAGE…] [--questions=ID…] [--livret=ADRESSE]"
+OPTIONS = ("--questions=", "--livret=")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +27,20 @@ def main(argv: list[str] | None = None) -> int:
     if not srcdir.is_dir():
         print(f"make handout : {srcdir} n’est pas un dossier de sources. {USAGE}", file=sys.stderr)
         return 2
+    options = {option: "" for option in OPTIONS}
+    pages = []
+    for arg in args[1:]:
+        option = next((option for option in OPTIONS if arg.startswith(option)), None)
+        if option is not None:
+            options[option] = arg.removeprefix(option)
+        elif arg.startswith("--"):
+            print(f"make handout : option inconnue {arg}. {USAGE}", file=sys.stderr)
+            return 2
+        else:
+            pages.append(arg)
     try:
-        check_pages(booklet_pages(args[1:]), source_docnames(srcdir, [".md", ".rst"]))
+        choice = booklet_choice(pages, options["--questions="], options["--livret="])
+        check_pages(choice.pages, source_docnames(srcdir, [".md", ".rst"]), choice.questions)
     except BookletError as error:
         print(f"make handout : {error}", file=sys.stderr)
         return 2
