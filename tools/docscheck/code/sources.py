@@ -47,6 +47,10 @@ AUTO_DIRECTIVES = frozenset(
 MODULE_DIRECTIVES = frozenset({"currentmodule", "module", "py:module", "py:currentmodule"})
 REST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:.+-]+)::[ \t]*(?P<arg>\S*)", re.MULTILINE)
 MYST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:]+)\}[ \t]*(?P<arg>\S*)", re.MULTILINE)
+#: The same two, found from newline to newline in ``"\\n" + text`` (a ``^`` with ``re.MULTILINE``
+#: is tried at every character, about 10× slower on a page); ``m.start()`` is the line's offset in text.
+REST_DIRECTIVE_LINE = re.compile("\n" + REST_DIRECTIVE.pattern[1:])
+MYST_DIRECTIVE_LINE = re.compile("\n" + MYST_DIRECTIVE.pattern[1:])
 OPTION = re.compile(r"^\s*:[\w-]+:")
 #: How far ``from X import name`` is followed to the module that defines ``name``.
 MAX_IMPORT_HOPS = 4
@@ -136,7 +140,8 @@ def documented_names(path: str, text: str) -> list[Documented]:
     lines = text.splitlines()
     fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
     wanted = AUTO_DIRECTIVES | MODULE_DIRECTIVES
-    matches = sorted((m for m in (*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)) if m.group("name").lower() in wanted), key=lambda m: m.start())
+    lined = "\n" + text
+    matches = sorted((m for m in (*REST_DIRECTIVE_LINE.finditer(lined), *MYST_DIRECTIVE_LINE.finditer(lined)) if m.group("name").lower() in wanted), key=lambda m: m.start())
     index, counted = 0, 0
     for m in matches:
         index += text.count("\n", counted, m.start())
@@ -180,10 +185,11 @@ class SourceReader:
     done: set[tuple[Path, str]] = field(default_factory=set)
     files: dict[str, Path | None] = field(default_factory=dict)
     names: dict[Path, frozenset[str]] = field(default_factory=dict)
-    listings: dict[Path, frozenset[str]] = field(default_factory=dict)
+    listings: dict[str, frozenset[str]] = field(default_factory=dict)
     imports: dict[Path, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
+    real_folders: dict[str, str] = field(default_factory=dict)
 
-    def listing(self, folder: Path) -> frozenset[str]:
+    def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
         if folder not in self.listings:
             try:
@@ -191,6 +197,19 @@ class SourceReader:
             except OSError:
                 self.listings[folder] = frozenset()
         return self.listings[folder]
+
+    def inside(self, path: Path) -> bool:
+        """:func:`docscheck.source_files.inside` for a file, its folder resolved once for all its files."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return inside(self.config.root, path)
+        if folder not in self.real_folders:
+            try:
+                self.real_folders[folder] = str(Path(folder).resolve())
+            except (OSError, RuntimeError):  # a symlink loop
+                self.real_folders[folder] = ""
+        real = self.real_folders[folder]  # a name that is not a symlink resolves in its resolved folder
+        return bool(real) and Path(real, name).is_relative_to(self.config.root)
 
     def module_file(self, dotted: str) -> Path | None:
         if dotted not in self.files:
@@ -202,21 +221,21 @@ class SourceReader:
         if not all(part.isidentifier() for part in parts):
             return None
         for base in self.search:
-            folder = base
+            folder = str(base)
             for part in parts[:-1]:
                 if part not in self.listing(folder):
                     break
-                folder = folder / part
+                folder = os.path.join(folder, part)
             else:
                 last = parts[-1]
                 candidates = []  # a package wins over a module of the same name, as at import
                 if last in self.listing(folder):
-                    candidates.append(folder / last / "__init__.py")
+                    candidates.append(os.path.join(folder, last, "__init__.py"))
                 if last + ".py" in self.listing(folder):
-                    candidates.append(folder / (last + ".py"))
+                    candidates.append(os.path.join(folder, last + ".py"))
                 for candidate in candidates:
-                    if candidate.is_file() and inside(self.config.root, candidate):
-                        return candidate
+                    if os.path.isfile(candidate) and self.inside(Path(candidate)):
+                        return Path(candidate)
         return None
 
     def knows(self, path: Path, object_path: list[str]) -> bool:
@@ -353,7 +372,7 @@ def search_path(config: Config, conf: ConfCode) -> list[Path]:
     return found
 
 
-def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path]:
+def _python_files(folder: Path, config: Config, ignore: str | None, reader: SourceReader) -> list[Path]:
     if not folder.is_dir() or not inside(config.root, folder):
         return []
     try:
@@ -363,7 +382,7 @@ def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path
     files = []
     for path in sorted(folder.rglob("*.py")):
         rel = config.relpath(path)
-        if path.name == "__init__.py" or (pattern is not None and pattern.search(rel)) or not inside(config.root, path):
+        if path.name == "__init__.py" or (pattern is not None and pattern.search(rel)) or not reader.inside(path):
             continue
         if not is_excluded(rel, config.exclude):
             files.append(path)
@@ -397,7 +416,7 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
                 if inside(config.root, path) and reader.has_roles(path) and (tree := reader.tree(path)) is not None:
                     reader.add(path, module_blocks(tree))
     for directory in conf.examples_dirs:
-        for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore):
+        for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore, reader):
             if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
                 reader.add(path, gallery_blocks(reader.text(path), tree))
     pages = []
