@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from docscheck.records import Page
 
 from docscheck.parsers.page_collector import PageCollector
-from docscheck.parsers.rest import RestPageParser
+from docscheck.parsers.rest import EXPLICIT, RestPageParser, expand_tabs
 
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
@@ -344,12 +344,37 @@ class RoleParser(RestPageParser):
         return
 
 
+def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The parts of a block that can give the page something, with their offset in the block.
+
+    A block is cut before each line that starts at column 0 after a blank line (a numpydoc
+    section title, a parameter after a blank line, a new paragraph): there the reST reader is at
+    the top level with nothing open (the blank line closed the paragraph, the column-0 line ends
+    any directive body, comment or literal block), so each part reads as it reads in the whole
+    block. A part without a term or citation role and without explicit markup (``..``: a
+    directive, a comment, a footnote) gives nothing (:class:`RoleParser` drops paragraphs
+    without a role), so it is not read at all: most of a long docstring.
+    """
+    lines = expand_tabs(lines)
+    start, worth = 0, False
+    for index, line in enumerate(lines):
+        if index and line[:1] and not line[0].isspace() and not lines[index - 1].strip():
+            if worth:
+                yield start, lines[start:index]
+            start, worth = index, False
+        if not worth and (ROLE_HINT.search(line) or EXPLICIT.match(line)):
+            worth = True
+    if worth:
+        yield start, lines[start:]
+
+
 def blocks_page(path: str, blocks: list[TextBlock]) -> Page:
     """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
     collector = RoleCollector(path)
     rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
-            rest.parse(list(block.lines), block.line)
+            for offset, lines in _sections(list(block.lines)):
+                rest.parse(lines, block.line + offset)
             collector.end_block()
     return collector.page({}, {}, False, False)
