@@ -16,17 +16,25 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docscheck.records import Page
 
 from docscheck.parsers.page_collector import PageCollector
-from docscheck.parsers.rest import EXPLICIT, RestPageParser, expand_tabs
+from docscheck.parsers.rest import RestPageParser
 
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
 ROLE_HINT = re.compile(r":(?:std:)?(?:term|(?:foot)?cite[\w:+.-]*|bibtex:[\w:+.-]+):`")
+
+
+def holds_roles(text: str) -> bool:
+    """``text`` holds a :data:`ROLE_HINT`. Every match contains one of the substrings "term:`",
+    "cite" or "bibtex:": three plain substring searches settle most Python files before the
+    regex, which stops at every colon of the code."""
+    return ("term:`" in text or "cite" in text or "bibtex:" in text) and ROLE_HINT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def parse_module(text: str) -> ast.Module | None:
 #: A top-level statement that starts a definition: the places a module is cut into chunks
 #: (matched with :func:`_line_starts`: the leading newline ends the previous line).
 DEFINITION = re.compile(r"\n(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])")
-TOP_IMPORT = re.compile(r"^(?:from|import)[ \t]", re.MULTILINE)
+TOP_IMPORT = re.compile(r"\n(?:from|import)[ \t]")
 TRIPLE_QUOTE = re.compile(r"\"\"\"|'''")
 
 
@@ -144,13 +152,17 @@ def parse_module_docs(text: str) -> ast.Module | None:
     if len(starts) == 1:
         return parse_module(text)
     starts.append(len(text))
+    # where the top-level imports and the roles are, found once for the whole module (neither
+    # crosses a line, and chunks are whole lines: a chunk holds one when it starts inside it)
+    imports = [m.start() for m in _line_starts(TOP_IMPORT, text)]
+    roles = [m.start() for m in ROLE_HINT.finditer(text)] if holds_roles(text) else []
     body: list[ast.stmt] = []
     line = 1
     for begin, end in zip(starts, starts[1:]):
-        chunk = text[begin:end]
-        if begin == 0 or TOP_IMPORT.search(chunk):
-            statements = _chunk_tree(chunk, line)
-        elif ROLE_HINT.search(chunk):
+        if begin == 0 or _any_within(imports, begin, end):
+            statements = _chunk_tree(text[begin:end], line)
+        elif _any_within(roles, begin, end):
+            chunk = text[begin:end]
             statements = _class_statements(chunk, line) if CLASS_CHUNK.match(chunk) else None
             if statements is None:
                 statements = _chunk_tree(_through_last_role(chunk), line)
@@ -161,8 +173,14 @@ def parse_module_docs(text: str) -> ast.Module | None:
         if statements is None:
             return parse_module(text)
         body += statements
-        line += chunk.count("\n")
+        line += text.count("\n", begin, end)
     return ast.Module(body=body, type_ignores=[])
+
+
+def _any_within(positions: list[int], begin: int, end: int) -> bool:
+    """One of the sorted ``positions`` lies in ``[begin, end)``."""
+    index = bisect_left(positions, begin)
+    return index < len(positions) and positions[index] < end
 
 
 def _string_block(node: ast.AST | None) -> TextBlock | None:
@@ -344,6 +362,12 @@ class RoleParser(RestPageParser):
         return
 
 
+#: A blank line (whitespace only) followed by a line that starts at column 0, in ``"\\n" + text``.
+SECTION_CUT = re.compile(r"\n[^\S\n]*\n(?=\S)")
+#: :data:`docscheck.parsers.rest.EXPLICIT` (explicit markup) from newline to newline.
+EXPLICIT_LINE = re.compile(r"\n[^\S\n]*\.\.(?:\s|\Z)")
+
+
 def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     """The parts of a block that can give the page something, with their offset in the block.
 
@@ -355,17 +379,11 @@ def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     directive, a comment, a footnote) gives nothing (:class:`RoleParser` drops paragraphs
     without a role), so it is not read at all: most of a long docstring.
     """
-    lines = expand_tabs(lines)
-    start, worth = 0, False
-    for index, line in enumerate(lines):
-        if index and line[:1] and not line[0].isspace() and not lines[index - 1].strip():
-            if worth:
-                yield start, lines[start:index]
-            start, worth = index, False
-        if not worth and (ROLE_HINT.search(line) or EXPLICIT.match(line)):
-            worth = True
-    if worth:
-        yield start, lines[start:]
+    text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
+    starts = [1, *(m.end() for m in SECTION_CUT.finditer(text)), len(text) + 1]
+    for begin, end in zip(starts, starts[1:]):
+        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end):
+            yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
 
 
 def blocks_page(path: str, blocks: list[TextBlock]) -> Page:

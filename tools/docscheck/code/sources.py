@@ -19,8 +19,8 @@ from typing import Any
 
 from .conf_code import ConfCode
 from .python_sources import (
-    ROLE_HINT,
     TextBlock,
+    holds_roles,
     top_level_names,
     has_roles,
     blocks_page,
@@ -209,7 +209,7 @@ class SourceReader:
             except (OSError, RuntimeError):  # a symlink loop
                 self.real_folders[folder] = ""
         real = self.real_folders[folder]  # a name that is not a symlink resolves in its resolved folder
-        return bool(real) and Path(real, name).is_relative_to(self.config.root)
+        return bool(real) and _within(os.path.join(real, name), str(self.config.root))
 
     def module_file(self, dotted: str) -> Path | None:
         if dotted not in self.files:
@@ -279,7 +279,7 @@ class SourceReader:
 
     def has_roles(self, path: Path) -> bool:
         """Most modules hold no term or citation role: they are parsed only to follow their imports."""
-        return ROLE_HINT.search(self.text(path)) is not None
+        return holds_roles(self.text(path))
 
     def add(self, path: Path, blocks: Iterable[TextBlock]) -> None:
         """Keep the blocks that hold a role; the others cannot change any finding."""
@@ -359,6 +359,11 @@ class SourceReader:
                 self.read_package(child, f"{dotted}.{child.stem}")
             elif (child / "__init__.py").is_file() and inside(self.config.root, child):
                 self.read_package(child / "__init__.py", f"{dotted}.{child.name}")
+
+
+def _within(path: str, root: str) -> bool:
+    """``Path(path).is_relative_to(root)`` for normalised absolute paths, on strings."""
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
 
 
 def search_path(config: Config, conf: ConfCode) -> list[Path]:
