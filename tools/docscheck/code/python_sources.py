@@ -183,10 +183,16 @@ def _any_within(positions: list[int], begin: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
-def _string_block(node: ast.AST | None) -> TextBlock | None:
+def _string_block(node: ast.AST | None, roles_only: bool = False) -> TextBlock | None:
     """A string-literal statement as a text block, indentation removed as ``inspect.cleandoc`` does
-    (but keeping leading blank lines, so that list index + first line = line in the file)."""
+    (but keeping leading blank lines, so that list index + first line = line in the file).
+
+    With ``roles_only``, a string without a term or citation role gives None (it cannot change a
+    finding; removing indentation cannot make or break a role, which holds no whitespace).
+    """
     if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+        return None
+    if roles_only and not holds_roles(node.value.value):
         return None
     raw = node.value.value.expandtabs().split("\n")
     rest = raw[1:]
@@ -194,8 +200,8 @@ def _string_block(node: ast.AST | None) -> TextBlock | None:
     return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
 
 
-def docstring(node: ast.Module | ObjectNode) -> TextBlock | None:
-    return _string_block(node.body[0]) if node.body else None
+def docstring(node: ast.Module | ObjectNode, roles_only: bool = False) -> TextBlock | None:
+    return _string_block(node.body[0], roles_only) if node.body else None
 
 
 def _literal_all(tree: ast.Module) -> frozenset[str] | None:
@@ -212,10 +218,10 @@ def _literal_all(tree: ast.Module) -> frozenset[str] | None:
     return None
 
 
-def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None) -> Iterator[TextBlock]:
+def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None, roles_only: bool = False) -> Iterator[TextBlock]:
     """Docstrings written right after an assignment (``x = 1`` then ``\"\"\"The x.\"\"\"``)."""
     for before, node in zip(body, body[1:]):
-        if isinstance(before, (ast.Assign, ast.AnnAssign)) and (block := _string_block(node)) is not None:
+        if isinstance(before, (ast.Assign, ast.AnnAssign)) and (block := _string_block(node, roles_only)) is not None:
             targets = before.targets if isinstance(before, ast.Assign) else [before.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
             if any(_is_public(name, public) for name in names):
@@ -226,15 +232,17 @@ def _is_public(name: str, public: frozenset[str] | None) -> bool:
     return name in public if public is not None else not name.startswith("_")
 
 
-def object_blocks(node: ObjectNode) -> Iterator[TextBlock]:
-    """What autodoc renders of a class or function: its docstring; for a class, its public members."""
-    if (block := docstring(node)) is not None:
+def object_blocks(node: ObjectNode, roles_only: bool = False) -> Iterator[TextBlock]:
+    """What autodoc renders of a class or function: its docstring; for a class, its public members.
+
+    With ``roles_only``, only the blocks that hold a term or citation role."""
+    if (block := docstring(node, roles_only)) is not None:
         yield block
     if isinstance(node, ast.ClassDef):
         for member in node.body:
             if isinstance(member, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and _is_public(member.name, None):
-                yield from object_blocks(member)
-        yield from _attribute_docs(node.body)
+                yield from object_blocks(member, roles_only)
+        yield from _attribute_docs(node.body, None, roles_only)
 
 
 def defined_objects(tree: ast.Module) -> dict[str, ObjectNode]:
@@ -268,15 +276,17 @@ def imported_names(tree: ast.Module) -> dict[str, tuple[int, str, str]]:
     return found
 
 
-def module_blocks(tree: ast.Module) -> Iterator[TextBlock]:
-    """What a documented module renders of itself: docstring, public objects, attribute docs."""
-    if (block := docstring(tree)) is not None:
+def module_blocks(tree: ast.Module, roles_only: bool = False) -> Iterator[TextBlock]:
+    """What a documented module renders of itself: docstring, public objects, attribute docs.
+
+    With ``roles_only``, only the blocks that hold a term or citation role."""
+    if (block := docstring(tree, roles_only)) is not None:
         yield block
     public = _literal_all(tree)
     for name, node in defined_objects(tree).items():
         if _is_public(name, public):
-            yield from object_blocks(node)
-    yield from _attribute_docs(tree.body, public)
+            yield from object_blocks(node, roles_only)
+    yield from _attribute_docs(tree.body, public, roles_only)
 
 
 def public_imports(tree: ast.Module) -> list[tuple[int, str, str]]:

@@ -188,6 +188,7 @@ class SourceReader:
     listings: dict[str, frozenset[str]] = field(default_factory=dict)
     imports: dict[Path, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
     real_folders: dict[str, str] = field(default_factory=dict)
+    role_files: dict[Path, bool] = field(default_factory=dict)
 
     def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
@@ -198,11 +199,11 @@ class SourceReader:
                 self.listings[folder] = frozenset()
         return self.listings[folder]
 
-    def inside(self, path: Path) -> bool:
+    def inside(self, path: Path | str) -> bool:
         """:func:`docscheck.source_files.inside` for a file, its folder resolved once for all its files."""
         folder, name = os.path.split(path)
         if name in ("", ".", "..") or os.path.islink(path):
-            return inside(self.config.root, path)
+            return inside(self.config.root, Path(path))
         if folder not in self.real_folders:
             try:
                 self.real_folders[folder] = str(Path(folder).resolve())
@@ -234,7 +235,7 @@ class SourceReader:
                 if last + ".py" in self.listing(folder):
                     candidates.append(os.path.join(folder, last + ".py"))
                 for candidate in candidates:
-                    if os.path.isfile(candidate) and self.inside(Path(candidate)):
+                    if os.path.isfile(candidate) and self.inside(candidate):
                         return Path(candidate)
         return None
 
@@ -279,7 +280,9 @@ class SourceReader:
 
     def has_roles(self, path: Path) -> bool:
         """Most modules hold no term or citation role: they are parsed only to follow their imports."""
-        return holds_roles(self.text(path))
+        if path not in self.role_files:
+            self.role_files[path] = holds_roles(self.text(path))
+        return self.role_files[path]
 
     def add(self, path: Path, blocks: Iterable[TextBlock]) -> None:
         """Keep the blocks that hold a role; the others cannot change any finding."""
@@ -291,7 +294,7 @@ class SourceReader:
             return
         self.done.add((path, ""))
         if self.has_roles(path):
-            self.add(path, module_blocks(tree))
+            self.add(path, module_blocks(tree, roles_only=True))
         if hops >= MAX_IMPORT_HOPS:
             return
         for level, module, name in public_imports(tree):
@@ -319,7 +322,7 @@ class SourceReader:
                 if not children:
                     break
                 node = children[0]
-            self.add(path, object_blocks(node))
+            self.add(path, object_blocks(node, roles_only=True))
             return
         if path not in self.imports:
             self.imports[path] = imported_names(tree)
@@ -419,7 +422,7 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
         if folder.is_dir() and inside(config.root, folder):
             for path in sorted(folder.rglob("*.py")):
                 if inside(config.root, path) and reader.has_roles(path) and (tree := reader.tree(path)) is not None:
-                    reader.add(path, module_blocks(tree))
+                    reader.add(path, module_blocks(tree, roles_only=True))
     for directory in conf.examples_dirs:
         for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore, reader):
             if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
