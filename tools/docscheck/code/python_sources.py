@@ -194,10 +194,15 @@ def _string_block(node: ast.AST | None, roles_only: bool = False) -> TextBlock |
         return None
     if roles_only and not holds_roles(node.value.value):
         return None
-    raw = node.value.value.expandtabs().split("\n")
+    text = node.value.value.expandtabs()
+    raw = text.split("\n")
     rest = raw[1:]
-    width = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+    width = min((len(m.group(1)) for m in INDENT.finditer(text)), default=0)  # of the lines after the first that are not blank
     return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
+
+
+#: The indentation of a line that is not blank, after a newline.
+INDENT = re.compile(r"\n([^\S\n]*)\S")
 
 
 def docstring(node: ast.Module | ObjectNode, roles_only: bool = False) -> TextBlock | None:
@@ -317,18 +322,21 @@ GALLERY_BLOCK = re.compile(r"(?:[ \t]*#(?![ \t]*%%|#{19,}).*(?:\n|$))*")
 COMMENT_MARK = re.compile(r"^[ \t]*# ?", re.MULTILINE)
 
 
-def gallery_blocks(text: str, tree: ast.Module) -> list[TextBlock]:
+def gallery_blocks(text: str, tree: ast.Module, roles_only: bool = False) -> list[TextBlock]:
     """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block.
 
     A block never holds a separator line, so every separator line opens one, found by a scan from
-    line start to line start (:func:`_line_starts`).
+    line start to line start (:func:`_line_starts`). With ``roles_only``, only the blocks that
+    hold a term or citation role (removing the comment marks cannot make or break one).
     """
-    blocks = [block] if (block := docstring(tree)) is not None else []
+    blocks = [block] if (block := docstring(tree, roles_only)) is not None else []
     line, counted = 1, 0
     for separator in _line_starts(GALLERY_SEPARATOR, text):
         start = separator.end()  # after the separator's newline, as a position in ``text``
         m = GALLERY_BLOCK.match(text, start)
         assert m is not None  # the pattern matches the empty string
+        if roles_only and not ROLE_HINT.search(text, start, m.end()):
+            continue
         line += text.count("\n", counted, start)
         counted = start
         comment = COMMENT_MARK.sub("", m.group()).split("\n")
@@ -363,7 +371,9 @@ class RoleParser(RestPageParser):
     """The reST reader, for roles only: a paragraph without a term or citation role is skipped."""
 
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
-        if lines and not any(ROLE_HINT.search(text) for _line, text in lines):
+        if not lines:
+            return  # as the reader does for an empty paragraph (it is called at every blank line)
+        if not ROLE_HINT.search("\n".join([text for _line, text in lines])):
             lines.clear()
             return
         super().paragraph(lines, heading)

@@ -450,7 +450,7 @@ def _load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str,
     for directory in conf.examples_dirs:
         for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore, reader):
             if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
-                reader.add(path, gallery_blocks(reader.text(path), tree))
+                reader.add(path, gallery_blocks(reader.text(path), tree, roles_only=True))
     pages = []
     for path, blocks in sorted(reader.blocks.items()):
         rel = config.relpath(path)
