@@ -197,7 +197,7 @@ def _string_block(node: ast.AST | None, roles_only: bool = False) -> TextBlock |
     text = node.value.value.expandtabs()
     raw = text.split("\n")
     rest = raw[1:]
-    width = min((len(m.group(1)) for m in INDENT.finditer(text)), default=0)  # of the lines after the first that are not blank
+    width = min(map(len, INDENT.findall(text)), default=0)  # of the lines after the first that are not blank
     return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
 
 

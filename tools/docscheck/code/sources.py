@@ -276,7 +276,7 @@ class SourceReader:
 
     def text(self, path: Path) -> str:
         if path not in self.texts:
-            text, _problem = read_text(path, self.config.relpath(path))
+            text, _problem = read_text(path, str(path))  # a file that does not read is not documented: no finding
             self.texts[path] = text or ""
         return self.texts[path]
 
