@@ -139,11 +139,13 @@ def documented_names(path: str, text: str) -> list[Documented]:
         return []
     found: list[Documented] = []
     current = ""
-    lines = text.splitlines()
-    fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
     wanted = AUTO_DIRECTIVES | MODULE_DIRECTIVES
     lined = "\n" + text
     matches = sorted((m for m in (*REST_DIRECTIVE_LINE.finditer(lined), *MYST_DIRECTIVE_LINE.finditer(lined)) if m.group("name").lower() in wanted), key=lambda m: m.start())
+    if not any(m.group("name").lower() in AUTO_DIRECTIVES for m in matches):
+        return []  # « auto » in the prose, or a current module that no directive uses
+    lines = text.splitlines()
+    fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
     index, counted = 0, 0
     for m in matches:
         index += text.count("\n", counted, m.start())
