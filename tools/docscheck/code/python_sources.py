@@ -198,7 +198,7 @@ def _string_block(node: ast.AST | None, roles_only: bool = False) -> TextBlock |
     raw = text.split("\n")
     rest = raw[1:]
     width = min(map(len, INDENT.findall(text)), default=0)  # of the lines after the first that are not blank
-    return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
+    return TextBlock(node.value.lineno, (raw[0].lstrip(), *([line[width:] for line in rest] if width else rest)))
 
 
 #: The indentation of a line that is not blank, after a newline.

@@ -193,6 +193,7 @@ class SourceReader:
     imports: dict[Path, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
     real_folders: dict[str, str] = field(default_factory=dict)
     role_files: dict[Path, bool] = field(default_factory=dict)
+    objects: dict[Path, dict[str, Any]] = field(default_factory=dict)
 
     def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
@@ -319,7 +320,9 @@ class SourceReader:
             return  # defined here, without a role: nothing to read
         if (tree := self.tree(path)) is None:
             return
-        node = defined_objects(tree).get(object_path[0])
+        if path not in self.objects:
+            self.objects[path] = defined_objects(tree)
+        node = self.objects[path].get(object_path[0])
         if node is not None:
             for member in object_path[1:]:
                 children = [c for c in getattr(node, "body", []) if getattr(c, "name", None) == member]
