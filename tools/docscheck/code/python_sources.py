@@ -331,11 +331,14 @@ def gallery_blocks(text: str, tree: ast.Module, roles_only: bool = False) -> lis
     """
     blocks = [block] if (block := docstring(tree, roles_only)) is not None else []
     line, counted = 1, 0
-    for separator in _line_starts(GALLERY_SEPARATOR, text):
-        start = separator.end()  # after the separator's newline, as a position in ``text``
+    separators = [m.end() for m in _line_starts(GALLERY_SEPARATOR, text)]  # where each block starts
+    roles = [m.start() for m in ROLE_HINT.finditer(text)] if roles_only else []
+    for start, following in zip(separators, [*separators[1:], len(text)]):
+        if roles_only and not _any_within(roles, start, following):
+            continue  # a block ends before the next separator line: no role in it
         m = GALLERY_BLOCK.match(text, start)
         assert m is not None  # the pattern matches the empty string
-        if roles_only and not ROLE_HINT.search(text, start, m.end()):
+        if roles_only and not _any_within(roles, start, m.end()):
             continue
         line += text.count("\n", counted, start)
         counted = start
