@@ -194,6 +194,7 @@ class SourceReader:
     real_folders: dict[str, str] = field(default_factory=dict)
     role_files: dict[Path, bool] = field(default_factory=dict)
     objects: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    folders: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
     def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
@@ -227,12 +228,8 @@ class SourceReader:
         if not all(part.isidentifier() for part in parts):
             return None
         for base in self.search:
-            folder = str(base)
-            for part in parts[:-1]:
-                if part not in self.listing(folder):
-                    break
-                folder = os.path.join(folder, part)
-            else:
+            folder = self.package_folder(str(base), tuple(parts[:-1]))
+            if folder is not None:
                 last = parts[-1]
                 candidates = []  # a package wins over a module of the same name, as at import
                 if last in self.listing(folder):
@@ -243,6 +240,18 @@ class SourceReader:
                     if os.path.isfile(candidate) and self.inside(candidate):
                         return Path(candidate)
         return None
+
+    def package_folder(self, base: str, parts: tuple[str, ...]) -> str | None:
+        """``base/part/part…`` when each part is listed in the folder before it (kept: the names of
+        a package share their parents)."""
+        key = (base, parts)
+        if key not in self.folders:
+            parent = self.package_folder(base, parts[:-1]) if parts else base
+            found = parent if not parts else None
+            if parts and parent is not None and parts[-1] in self.listing(parent):
+                found = os.path.join(parent, parts[-1])
+            self.folders[key] = found
+        return self.folders[key]
 
     def knows(self, path: Path, object_path: list[str]) -> bool:
         """The module at ``path`` defines or imports the first name of ``object_path`` (or it is empty)."""
