@@ -403,7 +403,11 @@ def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     without a role), so it is not read at all: most of a long docstring.
     """
     text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
-    starts = [1, *(m.end() for m in SECTION_CUT.finditer(text)), len(text) + 1]
+    cuts = [m.end() for m in SECTION_CUT.finditer(text)]
+    if not cuts:
+        yield 0, lines  # one part: read whole, as the reader reads any block
+        return
+    starts = [1, *cuts, len(text) + 1]
     for begin, end in zip(starts, starts[1:]):
         if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end):
             yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
