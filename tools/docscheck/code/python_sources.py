@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,13 @@ from docscheck.parsers.rest import RestPageParser
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
 ROLE_HINT = re.compile(r":(?:std:)?(?:term|(?:foot)?cite[\w:+.-]*|bibtex:[\w:+.-]+):`")
+
+
+def holds_roles(text: str) -> bool:
+    """``text`` holds a :data:`ROLE_HINT`. Every match contains one of the substrings "term:`",
+    "cite" or "bibtex:": three plain substring searches settle most Python files before the
+    regex, which stops at every colon of the code."""
+    return ("term:`" in text or "cite" in text or "bibtex:" in text) and ROLE_HINT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -45,21 +53,31 @@ def parse_module(text: str) -> ast.Module | None:
         return None
 
 
-#: A top-level statement that starts a definition: the places a module is cut into chunks.
-DEFINITION = re.compile(r"^(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])", re.MULTILINE)
-TOP_IMPORT = re.compile(r"^(?:from|import)[ \t]", re.MULTILINE)
+#: A top-level statement that starts a definition: the places a module is cut into chunks
+#: (matched with :func:`_line_starts`: the leading newline ends the previous line).
+DEFINITION = re.compile(r"\n(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])")
+TOP_IMPORT = re.compile(r"\n(?:from|import)[ \t]")
 TRIPLE_QUOTE = re.compile(r"\"\"\"|'''")
 
 
 def _chunk_tree(chunk: str, first_line: int) -> list[ast.stmt] | None:
-    """The statements of ``chunk`` (line 1 of it is ``first_line`` of the file), or None."""
-    tree = parse_module(chunk)
-    if tree is None:
-        return None
-    if first_line > 1:
-        for node in tree.body:
-            ast.increment_lineno(node, first_line - 1)
-    return tree.body
+    """The statements of ``chunk`` (line 1 of it is ``first_line`` of the file), or None.
+
+    The chunk is parsed after ``first_line - 1`` empty lines: its nodes get their line in the file
+    from the parser (cheaper than ``ast.increment_lineno`` on every node).
+    """
+    tree = parse_module("\n" * (first_line - 1) + chunk if first_line > 1 else chunk)
+    return None if tree is None else tree.body
+
+
+def _line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` (which starts with a literal ``\\n``) at the start of each line of
+    ``text``, the first line included; ``m.start()`` is where the line starts in ``text``.
+
+    Equivalent to a ``^`` pattern with ``re.MULTILINE``, which the regex engine tries at every
+    character; a literal newline lets it jump from line to line (about 10× faster on a module).
+    """
+    return pattern.finditer("\n" + text)
 
 
 def _through_last_role(chunk: str) -> str:
@@ -76,25 +94,27 @@ def _through_last_role(chunk: str) -> str:
     return chunk if end < 0 else chunk[: end + 1]
 
 
-#: A member definition inside a class body (its indentation tells which level it is at).
-MEMBER = re.compile(r"^(?P<indent>[ \t]+)(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])", re.MULTILINE)
+#: A member definition inside a class body (its indentation tells which level it is at), for
+#: :func:`_line_starts`.
+MEMBER = re.compile(r"\n(?P<indent>[ \t]+)(?:@|def[ \t]|async[ \t]+def[ \t]|class[ \t])")
 CLASS_CHUNK = re.compile(r"^(?:@.*\n(?:[ \t)].*\n)*)*class[ \t]")
 
 
-def _starts(matches: list[re.Match[str]], keyword_at: int = 0) -> list[int]:
-    """Where definitions start, a decorator staying with what it decorates."""
+def _starts(matches: list[re.Match[str]]) -> list[int]:
+    """Where definitions start (matches of :func:`_line_starts`), a decorator staying with what it
+    decorates."""
     starts, decorated = [], False
     for m in matches:
         if not decorated:
             starts.append(m.start())
-        decorated = m.string.startswith("@", m.start() + keyword_at + len(m.groupdict().get("indent") or ""))
+        decorated = m.string.startswith("@", m.start() + 1 + len(m.groupdict().get("indent") or ""))
     return starts
 
 
 def _class_statements(chunk: str, first_line: int) -> list[ast.stmt] | None:
     """A class chunk parsed member by member: its head (docstring, attributes), then only the
     members that hold a role, each up to its last role. None when a cut does not parse."""
-    members = list(MEMBER.finditer(chunk))
+    members = list(_line_starts(MEMBER, chunk))
     if not members:
         return None
     indent = members[0].group("indent")
@@ -128,17 +148,21 @@ def parse_module_docs(text: str) -> ast.Module | None:
     parsed, each up to the string literal of its last role. A cut that does not parse (a definition
     keyword at the start of a line inside a string) falls back to the whole module.
     """
-    starts = [0, *(start for start in _starts(list(DEFINITION.finditer(text))) if start > 0)]
+    starts = [0, *(start for start in _starts(list(_line_starts(DEFINITION, text))) if start > 0)]
     if len(starts) == 1:
         return parse_module(text)
     starts.append(len(text))
+    # where the top-level imports and the roles are, found once for the whole module (neither
+    # crosses a line, and chunks are whole lines: a chunk holds one when it starts inside it)
+    imports = [m.start() for m in _line_starts(TOP_IMPORT, text)]
+    roles = [m.start() for m in ROLE_HINT.finditer(text)] if holds_roles(text) else []
     body: list[ast.stmt] = []
     line = 1
     for begin, end in zip(starts, starts[1:]):
-        chunk = text[begin:end]
-        if begin == 0 or TOP_IMPORT.search(chunk):
-            statements = _chunk_tree(chunk, line)
-        elif ROLE_HINT.search(chunk):
+        if begin == 0 or _any_within(imports, begin, end):
+            statements = _chunk_tree(text[begin:end], line)
+        elif _any_within(roles, begin, end):
+            chunk = text[begin:end]
             statements = _class_statements(chunk, line) if CLASS_CHUNK.match(chunk) else None
             if statements is None:
                 statements = _chunk_tree(_through_last_role(chunk), line)
@@ -149,23 +173,40 @@ def parse_module_docs(text: str) -> ast.Module | None:
         if statements is None:
             return parse_module(text)
         body += statements
-        line += chunk.count("\n")
+        line += text.count("\n", begin, end)
     return ast.Module(body=body, type_ignores=[])
 
 
-def _string_block(node: ast.AST | None) -> TextBlock | None:
+def _any_within(positions: list[int], begin: int, end: int) -> bool:
+    """One of the sorted ``positions`` lies in ``[begin, end)``."""
+    index = bisect_left(positions, begin)
+    return index < len(positions) and positions[index] < end
+
+
+def _string_block(node: ast.AST | None, roles_only: bool = False) -> TextBlock | None:
     """A string-literal statement as a text block, indentation removed as ``inspect.cleandoc`` does
-    (but keeping leading blank lines, so that list index + first line = line in the file)."""
+    (but keeping leading blank lines, so that list index + first line = line in the file).
+
+    With ``roles_only``, a string without a term or citation role gives None (it cannot change a
+    finding; removing indentation cannot make or break a role, which holds no whitespace).
+    """
     if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
         return None
-    raw = node.value.value.expandtabs().split("\n")
+    if roles_only and not holds_roles(node.value.value):
+        return None
+    text = node.value.value.expandtabs()
+    raw = text.split("\n")
     rest = raw[1:]
-    width = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
-    return TextBlock(node.value.lineno, (raw[0].lstrip(), *(line[width:] for line in rest)))
+    width = min(map(len, INDENT.findall(text)), default=0)  # of the lines after the first that are not blank
+    return TextBlock(node.value.lineno, (raw[0].lstrip(), *([line[width:] for line in rest] if width else rest)))
 
 
-def docstring(node: ast.Module | ObjectNode) -> TextBlock | None:
-    return _string_block(node.body[0]) if node.body else None
+#: The indentation of a line that is not blank, after a newline.
+INDENT = re.compile(r"\n([^\S\n]*)\S")
+
+
+def docstring(node: ast.Module | ObjectNode, roles_only: bool = False) -> TextBlock | None:
+    return _string_block(node.body[0], roles_only) if node.body else None
 
 
 def _literal_all(tree: ast.Module) -> frozenset[str] | None:
@@ -182,10 +223,10 @@ def _literal_all(tree: ast.Module) -> frozenset[str] | None:
     return None
 
 
-def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None) -> Iterator[TextBlock]:
+def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None, roles_only: bool = False) -> Iterator[TextBlock]:
     """Docstrings written right after an assignment (``x = 1`` then ``\"\"\"The x.\"\"\"``)."""
     for before, node in zip(body, body[1:]):
-        if isinstance(before, (ast.Assign, ast.AnnAssign)) and (block := _string_block(node)) is not None:
+        if isinstance(before, (ast.Assign, ast.AnnAssign)) and (block := _string_block(node, roles_only)) is not None:
             targets = before.targets if isinstance(before, ast.Assign) else [before.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
             if any(_is_public(name, public) for name in names):
@@ -196,15 +237,17 @@ def _is_public(name: str, public: frozenset[str] | None) -> bool:
     return name in public if public is not None else not name.startswith("_")
 
 
-def object_blocks(node: ObjectNode) -> Iterator[TextBlock]:
-    """What autodoc renders of a class or function: its docstring; for a class, its public members."""
-    if (block := docstring(node)) is not None:
+def object_blocks(node: ObjectNode, roles_only: bool = False) -> Iterator[TextBlock]:
+    """What autodoc renders of a class or function: its docstring; for a class, its public members.
+
+    With ``roles_only``, only the blocks that hold a term or citation role."""
+    if (block := docstring(node, roles_only)) is not None:
         yield block
     if isinstance(node, ast.ClassDef):
         for member in node.body:
             if isinstance(member, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and _is_public(member.name, None):
-                yield from object_blocks(member)
-        yield from _attribute_docs(node.body)
+                yield from object_blocks(member, roles_only)
+        yield from _attribute_docs(node.body, None, roles_only)
 
 
 def defined_objects(tree: ast.Module) -> dict[str, ObjectNode]:
@@ -238,15 +281,17 @@ def imported_names(tree: ast.Module) -> dict[str, tuple[int, str, str]]:
     return found
 
 
-def module_blocks(tree: ast.Module) -> Iterator[TextBlock]:
-    """What a documented module renders of itself: docstring, public objects, attribute docs."""
-    if (block := docstring(tree)) is not None:
+def module_blocks(tree: ast.Module, roles_only: bool = False) -> Iterator[TextBlock]:
+    """What a documented module renders of itself: docstring, public objects, attribute docs.
+
+    With ``roles_only``, only the blocks that hold a term or citation role."""
+    if (block := docstring(tree, roles_only)) is not None:
         yield block
     public = _literal_all(tree)
     for name, node in defined_objects(tree).items():
         if _is_public(name, public):
-            yield from object_blocks(node)
-    yield from _attribute_docs(tree.body, public)
+            yield from object_blocks(node, roles_only)
+    yield from _attribute_docs(tree.body, public, roles_only)
 
 
 def public_imports(tree: ast.Module) -> list[tuple[int, str, str]]:
@@ -269,20 +314,39 @@ def script_head(text: str) -> ast.Module | None:
     return parse_module(text)
 
 
-#: A separator line followed by its comment block (the text sphinx-gallery renders).
-GALLERY_TEXT = re.compile(r"^[ \t]*(?:#[ \t]*%%.*|#{20,}[ \t]*)\n(?P<block>(?:[ \t]*#(?![ \t]*%%|#{19,}).*(?:\n|$))*)", re.MULTILINE)
+#: A separator line (``# %%`` or a line of 20 ``#`` or more), for :func:`_line_starts`.
+GALLERY_SEPARATOR = re.compile(r"\n[ \t]*(?:#[ \t]*%%.*|#{20,}[ \t]*)(?=\n)")
+#: The comment block after a separator (the text sphinx-gallery renders): it ends at the first
+#: line that is not a comment, or that is a separator.
+GALLERY_BLOCK = re.compile(r"(?:[ \t]*#(?![ \t]*%%|#{19,}).*(?:\n|$))*")
 COMMENT_MARK = re.compile(r"^[ \t]*# ?", re.MULTILINE)
 
 
-def gallery_blocks(text: str, tree: ast.Module) -> list[TextBlock]:
-    """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block."""
-    blocks = [block] if (block := docstring(tree)) is not None else []
-    for m in GALLERY_TEXT.finditer(text):
-        comment = COMMENT_MARK.sub("", m.group("block")).split("\n")
+def gallery_blocks(text: str, tree: ast.Module, roles_only: bool = False) -> list[TextBlock]:
+    """The reST of a sphinx-gallery script: module docstring, then each ``# %%`` comment block.
+
+    A block never holds a separator line, so every separator line opens one, found by a scan from
+    line start to line start (:func:`_line_starts`). With ``roles_only``, only the blocks that
+    hold a term or citation role (removing the comment marks cannot make or break one).
+    """
+    blocks = [block] if (block := docstring(tree, roles_only)) is not None else []
+    line, counted = 1, 0
+    separators = [m.end() for m in _line_starts(GALLERY_SEPARATOR, text)]  # where each block starts
+    roles = [m.start() for m in ROLE_HINT.finditer(text)] if roles_only else []
+    for start, following in zip(separators, [*separators[1:], len(text)]):
+        if roles_only and not _any_within(roles, start, following):
+            continue  # a block ends before the next separator line: no role in it
+        m = GALLERY_BLOCK.match(text, start)
+        assert m is not None  # the pattern matches the empty string
+        if roles_only and not _any_within(roles, start, m.end()):
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        comment = COMMENT_MARK.sub("", m.group()).split("\n")
         if comment and comment[-1] == "":
             comment.pop()
-        if any(line.strip() for line in comment):
-            blocks.append(TextBlock(text.count("\n", 0, m.start("block")) + 1, tuple(comment)))
+        if any(row.strip() for row in comment):
+            blocks.append(TextBlock(line, tuple(comment)))
     return blocks
 
 
@@ -291,12 +355,12 @@ def has_roles(block: TextBlock) -> bool:
     return any(ROLE_HINT.search(line) for line in block.lines)
 
 
-TOP_DEFINITION = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.MULTILINE)
+TOP_DEFINITION = re.compile(r"\n(?:async[ \t]+def|def|class)[ \t]+(\w+)")
 
 
 def top_level_names(text: str) -> frozenset[str]:
     """Names of the top-level classes and functions of the module ``text`` (a cheap pre-check)."""
-    return frozenset(TOP_DEFINITION.findall(text))
+    return frozenset(TOP_DEFINITION.findall("\n" + text))
 
 
 class RoleCollector(PageCollector):
@@ -310,7 +374,9 @@ class RoleParser(RestPageParser):
     """The reST reader, for roles only: a paragraph without a term or citation role is skipped."""
 
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
-        if lines and not any(ROLE_HINT.search(text) for _line, text in lines):
+        if not lines:
+            return  # as the reader does for an empty paragraph (it is called at every blank line)
+        if not ROLE_HINT.search("\n".join([text for _line, text in lines])):
             lines.clear()
             return
         super().paragraph(lines, heading)
@@ -319,12 +385,41 @@ class RoleParser(RestPageParser):
         return
 
 
+#: A blank line (whitespace only) followed by a line that starts at column 0, in ``"\\n" + text``.
+SECTION_CUT = re.compile(r"\n[^\S\n]*\n(?=\S)")
+#: :data:`docscheck.parsers.rest.EXPLICIT` (explicit markup) from newline to newline.
+EXPLICIT_LINE = re.compile(r"\n[^\S\n]*\.\.(?:\s|\Z)")
+
+
+def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The parts of a block that can give the page something, with their offset in the block.
+
+    A block is cut before each line that starts at column 0 after a blank line (a numpydoc
+    section title, a parameter after a blank line, a new paragraph): there the reST reader is at
+    the top level with nothing open (the blank line closed the paragraph, the column-0 line ends
+    any directive body, comment or literal block), so each part reads as it reads in the whole
+    block. A part without a term or citation role and without explicit markup (``..``: a
+    directive, a comment, a footnote) gives nothing (:class:`RoleParser` drops paragraphs
+    without a role), so it is not read at all: most of a long docstring.
+    """
+    text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
+    cuts = [m.end() for m in SECTION_CUT.finditer(text)]
+    if not cuts:
+        yield 0, lines  # one part: read whole, as the reader reads any block
+        return
+    starts = [1, *cuts, len(text) + 1]
+    for begin, end in zip(starts, starts[1:]):
+        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end):
+            yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
+
+
 def blocks_page(path: str, blocks: list[TextBlock]) -> Page:
     """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
     collector = RoleCollector(path)
     rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
-            rest.parse(list(block.lines), block.line)
+            for offset, lines in _sections(list(block.lines)):
+                rest.parse(lines, block.line + offset)
             collector.end_block()
     return collector.page({}, {}, False, False)

@@ -10,17 +10,19 @@ documentation of an installed third-party module is not the project's to check.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .conf_code import ConfCode
 from .python_sources import (
-    ROLE_HINT,
     TextBlock,
+    holds_roles,
     top_level_names,
     has_roles,
     blocks_page,
@@ -47,6 +49,10 @@ AUTO_DIRECTIVES = frozenset(
 MODULE_DIRECTIVES = frozenset({"currentmodule", "module", "py:module", "py:currentmodule"})
 REST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:.+-]+)::[ \t]*(?P<arg>\S*)", re.MULTILINE)
 MYST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:]+)\}[ \t]*(?P<arg>\S*)", re.MULTILINE)
+#: The same two, found from newline to newline in ``"\\n" + text`` (a ``^`` with ``re.MULTILINE``
+#: is tried at every character, about 10× slower on a page); ``m.start()`` is the line's offset in text.
+REST_DIRECTIVE_LINE = re.compile("\n" + REST_DIRECTIVE.pattern[1:])
+MYST_DIRECTIVE_LINE = re.compile("\n" + MYST_DIRECTIVE.pattern[1:])
 OPTION = re.compile(r"^\s*:[\w-]+:")
 #: How far ``from X import name`` is followed to the module that defines ``name``.
 MAX_IMPORT_HOPS = 4
@@ -133,10 +139,13 @@ def documented_names(path: str, text: str) -> list[Documented]:
         return []
     found: list[Documented] = []
     current = ""
+    wanted = AUTO_DIRECTIVES | MODULE_DIRECTIVES
+    lined = "\n" + text
+    matches = sorted((m for m in (*REST_DIRECTIVE_LINE.finditer(lined), *MYST_DIRECTIVE_LINE.finditer(lined)) if m.group("name").lower() in wanted), key=lambda m: m.start())
+    if not any(m.group("name").lower() in AUTO_DIRECTIVES for m in matches):
+        return []  # « auto » in the prose, or a current module that no directive uses
     lines = text.splitlines()
     fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()
-    wanted = AUTO_DIRECTIVES | MODULE_DIRECTIVES
-    matches = sorted((m for m in (*REST_DIRECTIVE.finditer(text), *MYST_DIRECTIVE.finditer(text)) if m.group("name").lower() in wanted), key=lambda m: m.start())
     index, counted = 0, 0
     for m in matches:
         index += text.count("\n", counted, m.start())
@@ -180,10 +189,14 @@ class SourceReader:
     done: set[tuple[Path, str]] = field(default_factory=set)
     files: dict[str, Path | None] = field(default_factory=dict)
     names: dict[Path, frozenset[str]] = field(default_factory=dict)
-    listings: dict[Path, frozenset[str]] = field(default_factory=dict)
+    listings: dict[str, frozenset[str]] = field(default_factory=dict)
     imports: dict[Path, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
+    real_folders: dict[str, str] = field(default_factory=dict)
+    role_files: dict[Path, bool] = field(default_factory=dict)
+    objects: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    folders: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
-    def listing(self, folder: Path) -> frozenset[str]:
+    def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
         if folder not in self.listings:
             try:
@@ -191,6 +204,19 @@ class SourceReader:
             except OSError:
                 self.listings[folder] = frozenset()
         return self.listings[folder]
+
+    def inside(self, path: Path | str) -> bool:
+        """:func:`docscheck.source_files.inside` for a file, its folder resolved once for all its files."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return inside(self.config.root, Path(path))
+        if folder not in self.real_folders:
+            try:
+                self.real_folders[folder] = str(Path(folder).resolve())
+            except (OSError, RuntimeError):  # a symlink loop
+                self.real_folders[folder] = ""
+        real = self.real_folders[folder]  # a name that is not a symlink resolves in its resolved folder
+        return bool(real) and _within(os.path.join(real, name), str(self.config.root))
 
     def module_file(self, dotted: str) -> Path | None:
         if dotted not in self.files:
@@ -202,22 +228,30 @@ class SourceReader:
         if not all(part.isidentifier() for part in parts):
             return None
         for base in self.search:
-            folder = base
-            for part in parts[:-1]:
-                if part not in self.listing(folder):
-                    break
-                folder = folder / part
-            else:
+            folder = self.package_folder(str(base), tuple(parts[:-1]))
+            if folder is not None:
                 last = parts[-1]
                 candidates = []  # a package wins over a module of the same name, as at import
                 if last in self.listing(folder):
-                    candidates.append(folder / last / "__init__.py")
+                    candidates.append(os.path.join(folder, last, "__init__.py"))
                 if last + ".py" in self.listing(folder):
-                    candidates.append(folder / (last + ".py"))
+                    candidates.append(os.path.join(folder, last + ".py"))
                 for candidate in candidates:
-                    if candidate.is_file() and inside(self.config.root, candidate):
-                        return candidate
+                    if os.path.isfile(candidate) and self.inside(candidate):
+                        return Path(candidate)
         return None
+
+    def package_folder(self, base: str, parts: tuple[str, ...]) -> str | None:
+        """``base/part/part…`` when each part is listed in the folder before it (kept: the names of
+        a package share their parents)."""
+        key = (base, parts)
+        if key not in self.folders:
+            parent = self.package_folder(base, parts[:-1]) if parts else base
+            found = parent if not parts else None
+            if parts and parent is not None and parts[-1] in self.listing(parent):
+                found = os.path.join(parent, parts[-1])
+            self.folders[key] = found
+        return self.folders[key]
 
     def knows(self, path: Path, object_path: list[str]) -> bool:
         """The module at ``path`` defines or imports the first name of ``object_path`` (or it is empty)."""
@@ -254,13 +288,15 @@ class SourceReader:
 
     def text(self, path: Path) -> str:
         if path not in self.texts:
-            text, _problem = read_text(path, self.config.relpath(path))
+            text, _problem = read_text(path, str(path))  # a file that does not read is not documented: no finding
             self.texts[path] = text or ""
         return self.texts[path]
 
     def has_roles(self, path: Path) -> bool:
         """Most modules hold no term or citation role: they are parsed only to follow their imports."""
-        return ROLE_HINT.search(self.text(path)) is not None
+        if path not in self.role_files:
+            self.role_files[path] = holds_roles(self.text(path))
+        return self.role_files[path]
 
     def add(self, path: Path, blocks: Iterable[TextBlock]) -> None:
         """Keep the blocks that hold a role; the others cannot change any finding."""
@@ -272,7 +308,7 @@ class SourceReader:
             return
         self.done.add((path, ""))
         if self.has_roles(path):
-            self.add(path, module_blocks(tree))
+            self.add(path, module_blocks(tree, roles_only=True))
         if hops >= MAX_IMPORT_HOPS:
             return
         for level, module, name in public_imports(tree):
@@ -293,14 +329,16 @@ class SourceReader:
             return  # defined here, without a role: nothing to read
         if (tree := self.tree(path)) is None:
             return
-        node = defined_objects(tree).get(object_path[0])
+        if path not in self.objects:
+            self.objects[path] = defined_objects(tree)
+        node = self.objects[path].get(object_path[0])
         if node is not None:
             for member in object_path[1:]:
                 children = [c for c in getattr(node, "body", []) if getattr(c, "name", None) == member]
                 if not children:
                     break
                 node = children[0]
-            self.add(path, object_blocks(node))
+            self.add(path, object_blocks(node, roles_only=True))
             return
         if path not in self.imports:
             self.imports[path] = imported_names(tree)
@@ -342,6 +380,11 @@ class SourceReader:
                 self.read_package(child / "__init__.py", f"{dotted}.{child.name}")
 
 
+def _within(path: str, root: str) -> bool:
+    """``Path(path).is_relative_to(root)`` for normalised absolute paths, on strings."""
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
 def search_path(config: Config, conf: ConfCode) -> list[Path]:
     """Where modules are looked up, in Sphinx's order: conf.py's ``sys.path`` lines, then ROOT/src, ROOT."""
     conf_dir = config.conf.parent if config.conf is not None else config.docs
@@ -353,7 +396,7 @@ def search_path(config: Config, conf: ConfCode) -> list[Path]:
     return found
 
 
-def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path]:
+def _python_files(folder: Path, config: Config, ignore: str | None, reader: SourceReader) -> list[Path]:
     if not folder.is_dir() or not inside(config.root, folder):
         return []
     try:
@@ -363,15 +406,37 @@ def _python_files(folder: Path, config: Config, ignore: str | None) -> list[Path
     files = []
     for path in sorted(folder.rglob("*.py")):
         rel = config.relpath(path)
-        if path.name == "__init__.py" or (pattern is not None and pattern.search(rel)) or not inside(config.root, path):
+        if path.name == "__init__.py" or (pattern is not None and pattern.search(rel)) or not reader.inside(path):
             continue
         if not is_excluded(rel, config.exclude):
             files.append(path)
     return files
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the sources are read.
+
+    Reading makes many objects that live until the pages are built (syntax trees, text blocks)
+    and none that form cycles; the collector would walk them again and again for nothing (it
+    cost about a tenth of the reading). It runs again, as it was set, once they are freed.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: Any = None) -> tuple[list[Page], list[str]]:
     """Pages made of the docstrings the documentation renders and of gallery text; notes for stderr."""
+    with _collector_paused():
+        return _load_code_pages(config, conf, page_texts, cache)
+
+
+def _load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: Any) -> tuple[list[Page], list[str]]:
     reader = SourceReader(config, search_path(config, conf))
     missing: dict[str, str] = {}
     conf_dir = config.conf.parent if config.conf is not None else config.docs
@@ -395,11 +460,11 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
         if folder.is_dir() and inside(config.root, folder):
             for path in sorted(folder.rglob("*.py")):
                 if inside(config.root, path) and reader.has_roles(path) and (tree := reader.tree(path)) is not None:
-                    reader.add(path, module_blocks(tree))
+                    reader.add(path, module_blocks(tree, roles_only=True))
     for directory in conf.examples_dirs:
-        for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore):
+        for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore, reader):
             if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
-                reader.add(path, gallery_blocks(reader.text(path), tree))
+                reader.add(path, gallery_blocks(reader.text(path), tree, roles_only=True))
     pages = []
     for path, blocks in sorted(reader.blocks.items()):
         rel = config.relpath(path)
