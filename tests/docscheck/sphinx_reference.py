@@ -6,10 +6,12 @@ comparison is on (code, file, name); :func:`same_paragraph` checks the lines agr
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from docscheck.project import check_project
@@ -20,23 +22,38 @@ SPHINX_CITE = re.compile(r'^(?P<path>.+?):(?P<line>\d+): WARNING: could not find
 Located = tuple[str, str, str, int]
 
 
-def sphinx_build(root: Path, srcdir: str, tmp_path: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+@dataclass(frozen=True)
+class SphinxRun:
+    """How to run Sphinx on a project: which Python (a venv with the project's doc requirements),
+    extra ``sphinx-build`` options (``-D plot_gallery=0``), and the folders of the copy put first
+    on ``PYTHONPATH`` so that autodoc imports the copied (mutated) package, not an installed one."""
+
+    python: str = sys.executable
+    options: tuple[str, ...] = ()
+    pythonpath: tuple[str, ...] = ()
+
+
+def sphinx_build(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = SphinxRun()) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Build a copy of ``root`` (sources in ``root/srcdir``) with ``sphinx-build -n``, uncoloured."""
     source = tmp_path / "src"
     if not source.exists():
         shutil.copytree(root, source)
     out = tmp_path / "out"
+    env = dict(os.environ)
+    if run.pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join([str(source / folder) for folder in run.pythonpath] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-n", "-q", "--no-color", "-b", "html", "-d", str(out / "doctrees"), str(source / srcdir), str(out / "html")],
+        [run.python, "-m", "sphinx", "-n", "-q", "--no-color", *run.options, "-b", "html", "-d", str(out / "doctrees"), str(source / srcdir), str(out / "html")],
         capture_output=True,
         text=True,
+        env=env,
     )
     return source, result
 
 
-def sphinx_findings(root: Path, srcdir: str, tmp_path: Path) -> set[Located]:
+def sphinx_findings(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = SphinxRun()) -> set[Located]:
     """(code, file relative to ROOT, name, line) of each undefined term and unknown key Sphinx reports."""
-    source, result = sphinx_build(root, srcdir, tmp_path)
+    source, result = sphinx_build(root, srcdir, tmp_path, run)
     found = set()
     for line in result.stderr.splitlines():
         for code, pattern in (("TERM001", SPHINX_TERM), ("CITE001", SPHINX_CITE)):
