@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,10 @@ sys.path.insert(0, str(HERE.parent / "tests" / "docscheck"))
 
 from sphinx_reference import SphinxRun, docscheck_findings, keys, names, same_paragraph, sphinx_findings  # noqa: E402
 
-from docscheck.project import check_project  # noqa: E402
+from docscheck.code.conf_code import ConfCode, read_conf_code  # noqa: E402
+from docscheck.code.sources import load_code_pages  # noqa: E402
+from docscheck.project import check_project, load_config, load_pages  # noqa: E402
+from docscheck.records import Page  # noqa: E402
 
 #: (sdist, Sphinx source directory inside it)
 PROJECTS = [
@@ -74,15 +78,17 @@ class DocsVenv:
     group: str | None = None
     pythonpath: tuple[str, ...] = (".",)
     options: tuple[str, ...] = ()
+    #: the folder (of the copy) Sphinx runs in, as the project's ``make html`` does
+    cwd: str | None = None
 
 
 DOCS_VENVS = {
     # nilearn's doc requirements are the `doc` dependency group (Sphinx 9 at the time of writing);
     # matplotlib and plotly for the plot directive and the imports of the API pages. The gallery is
     # rendered (text blocks included) without running the examples.
-    "nilearn==0.14.1": DocsVenv(("nilearn[plotting,plotly]==0.14.1",), group="doc", options=("-D", "plot_gallery=0")),
+    "nilearn==0.14.1": DocsVenv(("nilearn[plotting,plotly]==0.14.1",), group="doc", options=("-D", "plot_gallery=0"), cwd="doc"),
     # PlasmaPy pins Sphinx <8.3 in its `docs` extra; nbsphinx needs pandoc (a Debian package).
-    "plasmapy==2025.8.0": DocsVenv(("plasmapy[docs]==2025.8.0",), pythonpath=("src",), options=("-D", "nbsphinx_execute=never")),
+    "plasmapy==2025.8.0": DocsVenv(("plasmapy[docs]==2025.8.0",), pythonpath=("src",), options=("-D", "nbsphinx_execute=never"), cwd="docs"),
 }
 
 
@@ -100,7 +106,7 @@ def docs_venv(requirement: str, root: Path, venvs: Path) -> SphinxRun | None:
         group = ["--group", f"{root / 'pyproject.toml'}:{spec.group}"] if spec.group else []
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", *spec.requirements, *group], check=True)
         marker.write_text("\n".join(spec.requirements) + "\n", encoding="utf-8")
-    return SphinxRun(str(python), spec.options, spec.pythonpath)
+    return SphinxRun(str(python), spec.options, spec.pythonpath, spec.cwd)
 
 
 @dataclass
@@ -146,15 +152,32 @@ def replace_on_line(path: Path, line: int, old: str, new: str) -> bool:
     return True
 
 
+def code_pages(root: Path) -> tuple[list[Page], list[str]]:
+    """The docstrings and gallery text docscheck reads, as pages (paths of ``.py`` files), and the
+    gallery folders (relative to ROOT)."""
+    config = load_config(root)
+    conf = read_conf_code(config.conf, config.root) if config.conf is not None else ConfCode()
+    texts: list[tuple[str, str]] = []
+    load_pages(config, None, conf, [], texts)
+    galleries = [os.path.relpath(os.path.normpath(config.conf.parent / d), config.root) + "/" for d in conf.examples_dirs] if config.conf else []
+    return load_code_pages(config, conf, texts, None)[0], galleries
+
+
 def mutate(root: Path) -> list[str]:
     """Rename the most referenced glossary term, misspell a role to another term and a citation key.
 
     The role and the key are taken from a docstring (a ``.py`` file docscheck reads because autodoc
-    renders it) when the project has one, else from a page.
+    renders it) when the project has one, else from a gallery script, else from a page.
     """
     report = check_project(root)
     defined = {term.term.lower(): term for page in report.pages for term in page.defined_terms}
-    everywhere = (*report.pages, *report.code_pages)
+    docstrings, galleries = code_pages(root)
+    everywhere = (*report.pages, *docstrings)
+
+    def order(path: str, line: int) -> tuple[bool, bool, str, int]:
+        """Docstrings autodoc renders first, then gallery scripts, then pages."""
+        return (not path.endswith(".py"), any(path.startswith(g) for g in galleries), path, line)
+
     refs = [ref for page in everywhere for ref in page.term_refs if ref.target.lower() in defined]
     done = []
     if refs:
@@ -165,14 +188,14 @@ def mutate(root: Path) -> list[str]:
         term = defined[target]
         if replace_on_line(root / term.path, term.line, term.term, term.term + "zz"):
             done.append(f"renamed term {term.term!r}")
-        for ref in sorted(refs, key=lambda ref: (not ref.path.endswith(".py"), ref.path, ref.line)):
+        for ref in sorted(refs, key=lambda ref: order(ref.path, ref.line)):
             if ref.target.lower() != target and ref.text == ref.target and len(ref.target) > 3:
                 misspelt = ref.target[:-2] + ref.target[-1]
                 if misspelt.lower() not in defined and replace_on_line(root / ref.path, ref.line, f"`{ref.target}`", f"`{misspelt}`"):
                     done.append(f"role {ref.target!r} misspelt in {ref.path}")
                     break
     citations = [c for page in everywhere for c in page.citations if c.role != "bibliography"]
-    for citation in sorted(citations, key=lambda c: (not c.path.endswith(".py"), c.path, c.line)):
+    for citation in sorted(citations, key=lambda c: order(c.path, c.line)):
         if replace_on_line(root / citation.path, citation.line, citation.key, citation.key + "x"):
             done.append(f"key {citation.key!r} misspelt in {citation.path}")
             break

@@ -25,12 +25,15 @@ Located = tuple[str, str, str, int]
 @dataclass(frozen=True)
 class SphinxRun:
     """How to run Sphinx on a project: which Python (a venv with the project's doc requirements),
-    extra ``sphinx-build`` options (``-D plot_gallery=0``), and the folders of the copy put first
-    on ``PYTHONPATH`` so that autodoc imports the copied (mutated) package, not an installed one."""
+    extra ``sphinx-build`` options (``-D plot_gallery=0``), the folders of the copy put first on
+    ``PYTHONPATH`` so that autodoc imports the copied (mutated) package, not an installed one, and
+    the folder of the copy to run in (when conf.py names paths relative to the working directory,
+    as a ``make html`` in the docs folder runs it)."""
 
     python: str = sys.executable
     options: tuple[str, ...] = ()
     pythonpath: tuple[str, ...] = ()
+    cwd: str | None = None
 
 
 def sphinx_build(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = SphinxRun()) -> tuple[Path, subprocess.CompletedProcess[str]]:
@@ -47,6 +50,7 @@ def sphinx_build(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = Sphin
         capture_output=True,
         text=True,
         env=env,
+        cwd=source / run.cwd if run.cwd is not None else None,
     )
     return source, result
 
