@@ -65,8 +65,19 @@ def sphinx_findings(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = Sp
                 path, number = m["path"], int(m["line"])
                 if ":docstring of " in path:  # autodoc: the line counts from the docstring's start
                     path, number = path.split(":docstring of ")[0], 0
-                found.add((code, Path(path).resolve().relative_to(source.resolve()).as_posix(), m["name"], number))
+                if ":<" in path:  # ``page.rst:1:<autosummary>``: text a directive generated on that page
+                    path, number = path.split(":<")[0].rsplit(":", 1)[0], 0
+                found.add((code, _relative(path, source, srcdir), m["name"], number))
     return found
+
+
+def _relative(path: str, source: Path, srcdir: str) -> str:
+    """``path`` relative to the copy's root; Sphinx gives some relative to the source directory."""
+    full = Path(path) if Path(path).is_absolute() else source / srcdir / path
+    try:
+        return full.resolve().relative_to(source.resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def docscheck_findings(root: Path) -> set[Located]:
