@@ -202,6 +202,17 @@ def mutate(root: Path) -> list[str]:
     return done
 
 
+def summary(ours: set[tuple[str, str, str]], theirs: set[tuple[str, str, str]]) -> str:
+    """What only one side reports, by (code, name), with the number of files: short enough for a cell."""
+    parts = []
+    for side, extra in (("only Sphinx", theirs - ours), ("only docscheck", ours - theirs)):
+        counts: dict[tuple[str, str], int] = {}
+        for code, _path, name in extra:
+            counts[(code, name)] = counts.get((code, name), 0) + 1
+        parts += [f"{side} {code} '{name}' in {n} file{'s' if n > 1 else ''}" for (code, name), n in sorted(counts.items())]
+    return "; ".join(parts)
+
+
 def measure(requirement: str, srcdir: str, cache: Path, work: Path, venvs: Path | None) -> Row:
     root = unpack(requirement, cache)
     report, traceback = docscheck_cli(root)
@@ -223,13 +234,17 @@ def measure(requirement: str, srcdir: str, cache: Path, work: Path, venvs: Path 
         mutation = f"{', '.join(done) or 'nothing to mutate'}: Sphinx {len(names(theirs_new))}, docscheck {len(names(ours_new))}, " + (
             ("same findings, lines agree" if lines_ok else "same findings, lines differ")
             if names(ours_new) == names(theirs_new)
-            else "same names, Sphinx puts a docstring's key on the generated page"
+            else f"same names; by file: {summary(names(ours_new), names(theirs_new))}"
             if keys(ours_new) == keys(theirs_new)
-            else f"differ: {sorted(names(ours_new) ^ names(theirs_new))}"
+            else f"differ: {summary(names(ours_new), names(theirs_new))}"
         )
         sphinx = f"builds, {len(names(clean))} undefined term or key (docscheck: {len(names(ours_clean))}" + (
-            ", same" if names(clean) == names(ours_clean) else f", differ: {sorted(names(ours_clean) ^ names(clean))}"
+            ", same" if names(clean) == names(ours_clean) else f", differ: {summary(names(ours_clean), names(clean))}"
         ) + ")"
+        for label, mine, theirs_ in (("pristine", ours_clean, clean), ("mutation", ours_new, theirs_new)):
+            for side, extra in (("only Sphinx", names(theirs_) - names(mine)), ("only docscheck", names(mine) - names(theirs_))):
+                for item in sorted(extra):
+                    print(f"{requirement} {label} {side}: {item}", flush=True)
     return Row(requirement, stats.get("pages", 0), stats.get("terms", 0), stats.get("term_refs", 0), stats.get("citations", 0), errors, traceback, sphinx, mutation)
 
 
