@@ -6,10 +6,12 @@ comparison is on (code, file, name); :func:`same_paragraph` checks the lines agr
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from docscheck.project import check_project
@@ -20,23 +22,42 @@ SPHINX_CITE = re.compile(r'^(?P<path>.+?):(?P<line>\d+): WARNING: could not find
 Located = tuple[str, str, str, int]
 
 
-def sphinx_build(root: Path, srcdir: str, tmp_path: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+@dataclass(frozen=True)
+class SphinxRun:
+    """How to run Sphinx on a project: which Python (a venv with the project's doc requirements),
+    extra ``sphinx-build`` options (``-D plot_gallery=0``), the folders of the copy put first on
+    ``PYTHONPATH`` so that autodoc imports the copied (mutated) package, not an installed one, and
+    the folder of the copy to run in (when conf.py names paths relative to the working directory,
+    as a ``make html`` in the docs folder runs it)."""
+
+    python: str = sys.executable
+    options: tuple[str, ...] = ()
+    pythonpath: tuple[str, ...] = ()
+    cwd: str | None = None
+
+
+def sphinx_build(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = SphinxRun()) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Build a copy of ``root`` (sources in ``root/srcdir``) with ``sphinx-build -n``, uncoloured."""
     source = tmp_path / "src"
     if not source.exists():
         shutil.copytree(root, source)
     out = tmp_path / "out"
+    env = dict(os.environ)
+    if run.pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join([str(source / folder) for folder in run.pythonpath] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-n", "-q", "--no-color", "-b", "html", "-d", str(out / "doctrees"), str(source / srcdir), str(out / "html")],
+        [run.python, "-m", "sphinx", "-n", "-q", "--no-color", *run.options, "-b", "html", "-d", str(out / "doctrees"), str(source / srcdir), str(out / "html")],
         capture_output=True,
         text=True,
+        env=env,
+        cwd=source / run.cwd if run.cwd is not None else None,
     )
     return source, result
 
 
-def sphinx_findings(root: Path, srcdir: str, tmp_path: Path) -> set[Located]:
+def sphinx_findings(root: Path, srcdir: str, tmp_path: Path, run: SphinxRun = SphinxRun()) -> set[Located]:
     """(code, file relative to ROOT, name, line) of each undefined term and unknown key Sphinx reports."""
-    source, result = sphinx_build(root, srcdir, tmp_path)
+    source, result = sphinx_build(root, srcdir, tmp_path, run)
     found = set()
     for line in result.stderr.splitlines():
         for code, pattern in (("TERM001", SPHINX_TERM), ("CITE001", SPHINX_CITE)):
@@ -44,8 +65,19 @@ def sphinx_findings(root: Path, srcdir: str, tmp_path: Path) -> set[Located]:
                 path, number = m["path"], int(m["line"])
                 if ":docstring of " in path:  # autodoc: the line counts from the docstring's start
                     path, number = path.split(":docstring of ")[0], 0
-                found.add((code, Path(path).resolve().relative_to(source.resolve()).as_posix(), m["name"], number))
+                if ":<" in path:  # ``page.rst:1:<autosummary>``: text a directive generated on that page
+                    path, number = path.split(":<")[0].rsplit(":", 1)[0], 0
+                found.add((code, _relative(path, source, srcdir), m["name"], number))
     return found
+
+
+def _relative(path: str, source: Path, srcdir: str) -> str:
+    """``path`` relative to the copy's root; Sphinx gives some relative to the source directory."""
+    full = Path(path) if Path(path).is_absolute() else source / srcdir / path
+    try:
+        return full.resolve().relative_to(source.resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def docscheck_findings(root: Path) -> set[Located]:

@@ -79,6 +79,57 @@ def test_private_objects_and_names_outside_all_are_not_rendered():
         ''') == [(5, "yes")]
 
 
+def test_names_the_module_adds_to_all_are_rendered():
+    # PlasmaPy: ``__all__ += __lite_funcs__`` publishes the lite-functions, whose docstrings
+    # automodapi renders (found by benchmarks/real_projects.py: a term renamed in the glossary)
+    assert refs('''\
+        __all__ = ["main"]
+        __lite_funcs__ = ["main_lite"]
+        __all__ += __lite_funcs__
+        __all__.extend(["extra"])
+        __all__.append("single")
+
+
+        def main():
+            """:term:`a`"""
+
+
+        def main_lite():
+            """:term:`b`"""
+
+
+        def extra():
+            """:term:`c`"""
+
+
+        def single():
+            """:term:`d`"""
+
+
+        def hidden():
+            """:term:`no`"""
+        ''') == [(9, "a"), (13, "b"), (17, "c"), (21, "d")]
+
+
+def test_all_extended_by_computed_names_renders_every_public_name():
+    assert refs('''\
+        __all__ = ["shown"]
+        __all__ += compute()
+
+
+        def shown():
+            """:term:`yes`"""
+
+
+        def other():
+            """:term:`also`"""
+
+
+        def _private():
+            """:term:`never`"""
+        ''') == [(6, "yes"), (10, "also")]
+
+
 def test_public_methods_and_attribute_docstrings_of_a_class_are_rendered():
     assert refs('''\
         class A:

@@ -209,18 +209,56 @@ def docstring(node: ast.Module | ObjectNode, roles_only: bool = False) -> TextBl
     return _string_block(node.body[0], roles_only) if node.body else None
 
 
-def _literal_all(tree: ast.Module) -> frozenset[str] | None:
-    for node in tree.body:
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
-                try:
-                    names = ast.literal_eval(node.value)  # type: ignore[arg-type]
-                except (ValueError, TypeError, SyntaxError, RecursionError):
-                    return None
-                if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
-                    return frozenset(names)
+def _string_items(node: ast.AST, lists: dict[str, list[str]]) -> list[str] | None:
+    """The strings of a literal list or tuple, or of a top-level name bound to one; else None."""
+    if isinstance(node, ast.Name):
+        return lists.get(node.id)
+    try:
+        names = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, RecursionError):
+        return None
+    if isinstance(names, str):
+        return [names]
+    if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
+        return list(names)
     return None
+
+
+def _literal_all(tree: ast.Module) -> frozenset[str] | None:
+    """The names of ``__all__``: its literal list, extended as the module extends it
+    (``__all__ += __lite_funcs__``, ``__all__.extend([...])``, ``.append("x")``, with literal lists or
+    top-level names bound to them). None when there is none or a part is computed: every public name."""
+    lists: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    items = _string_items(node.value, lists)
+                    if items is not None:
+                        lists[target.id] = items
+                    elif target.id == "__all__":
+                        return None
+                    else:
+                        lists.pop(target.id, None)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == "__all__":
+            items = _string_items(node.value, lists) if isinstance(node.op, ast.Add) else None
+            if items is None or "__all__" not in lists:
+                return None
+            lists["__all__"] = lists["__all__"] + items
+        elif (
+            isinstance(node, ast.Expr)
+            and isinstance(call := node.value, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == "__all__"
+            and call.func.attr in ("extend", "append")
+        ):
+            items = _string_items(call.args[0], lists) if len(call.args) == 1 else None
+            if items is None or "__all__" not in lists or (call.func.attr == "append" and not isinstance(call.args[0], ast.Constant)):
+                return None
+            lists["__all__"] = lists["__all__"] + items
+    return frozenset(lists["__all__"]) if "__all__" in lists else None
 
 
 def _attribute_docs(body: list[ast.stmt], public: frozenset[str] | None = None, roles_only: bool = False) -> Iterator[TextBlock]:
