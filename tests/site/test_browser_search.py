@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from termbase.search.folding import SearchFrenchFolded
 
@@ -114,6 +114,20 @@ def test_no_result_message_is_plain_french_and_links_the_glossary(page: Page, si
     link = page.locator("#search-results .search-summary a")
     assert (link.get_attribute("href") or "").endswith("glossaire.html")
     assert "glossaire" in link.inner_text()
+
+
+@pytest.mark.parametrize("query", ["je crache du sang", "brûlure en urinant"])
+def test_a_query_without_result_still_leads_to_when_to_call(page: Page, site_url: str, site_html: Path, query: str) -> None:
+    """A symptom in words no page uses finds nothing, and the page still says where to look and to call."""
+    assert search(page, site_url, query) == []
+    help_line = page.locator(".termbase-no-result-guide")
+    expect(help_line).to_have_count(1)
+    link = help_line.locator("a")
+    assert link.get_attribute("href").split("#")[0].endswith("quand-appeler.html")
+    title = re.search(r"<title>(.*?)</title>", (site_html / "quand-appeler.html").read_text(encoding="utf-8"), re.S)
+    assert title is not None
+    assert html.unescape(title.group(1)).startswith(link.inner_text().strip())
+    assert "En cas de doute, appelez." in help_line.inner_text()
 
 
 def tooltip_texts(site: Path) -> set[str]:

@@ -452,6 +452,15 @@
       link.textContent = data.messages.glossary;
       status.appendChild(document.createTextNode("."));
     }
+    if (data.triage && data.triage.guide && !document.querySelector(".termbase-no-result-guide")) {
+      var help = status.parentNode.insertBefore(document.createElement("p"), status.nextSibling);
+      help.className = "termbase-no-result-guide";
+      help.appendChild(document.createTextNode(data.triage.messages.none + "\u00a0« "));
+      var guide = help.appendChild(document.createElement("a"));
+      guide.href = pageUrl(data.triage.guide);
+      guide.textContent = data.triage.guideTitle || data.triage.guide;
+      help.appendChild(document.createTextNode("\u00a0». " + data.triage.messages.doubt));
+    }
   }
 
   Search.query = function (query) {
