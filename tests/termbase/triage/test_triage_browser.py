@@ -270,3 +270,25 @@ def test_printing_gives_one_a4_sheet_with_the_table(page: Page, guide: tuple[str
     pdf = page.pdf(format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages == 1, f"the printed page takes {pages} A4 sheets"
+
+
+def test_a_phone_names_the_sources_once_under_the_table_a_wide_screen_in_each_row(tab: Page, guide: tuple[str, list[TriageEntry]]) -> None:
+    """On a phone a row's sources would take more room than its instruction: one line under the table."""
+    open_guide(tab, guide[0])
+    shown = tab.evaluate(
+        """() => Object.fromEntries(['.triage-fiche .triage-sources', '.triage-fiche .triage-sources-all'].map(s =>
+             [s, [...document.querySelectorAll(s)].map(e => e.getClientRects().length > 0)]))"""
+    )
+    rows, line = shown[".triage-fiche .triage-sources"], shown[".triage-fiche .triage-sources-all"]
+    assert rows and len(line) == 1
+    phone = tab.viewport_size["width"] < 500
+    assert set(rows) == {not phone}
+    assert line == [phone]
+    if phone:  # the line names every source the rows name
+        keys = tab.evaluate(
+            """() => [...document.querySelectorAll('.triage-fiche .triage-sources, .triage-fiche .triage-sources-all')]
+                 .map(p => [p.classList.contains('triage-sources-all'), [...p.querySelectorAll('a[href*="#"]')].map(a => a.getAttribute('href'))])"""
+        )
+        per_row = {href for is_all, hrefs in keys if not is_all for href in hrefs}
+        in_line = {href for is_all, hrefs in keys if is_all for href in hrefs}
+        assert per_row and per_row <= in_line

@@ -224,13 +224,14 @@ class PaperTable(SphinxPostTransform):
     """On screen each row says its level in full and names its sources; on paper (the PDF and the
     handouts) a legend above the table says each level once, rows keep its word, and one line under
     the table names every source, so a long table keeps to a few pages. The directives write both,
-    because one doctree serves every builder; this keeps what the output needs."""
+    because one doctree serves every builder; this keeps what the output needs. HTML keeps both
+    source forms: a phone shows the one line under the table (triage.css), a wider screen each row's."""
 
     default_priority = 5  # before the citations are resolved
 
     def run(self, **kwargs: Any) -> None:
         paper = self.app.builder.format == "latex"
-        drop = {"triage-sources"} if paper else {"triage-sources-all", "triage-paper-only"}
+        drop = {"triage-sources"} if paper else {"triage-paper-only"}
         for node in list(self.document.findall(nodes.paragraph)):
             if drop & set(node["classes"]):
                 node.parent.remove(node)

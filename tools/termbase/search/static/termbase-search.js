@@ -479,7 +479,7 @@
    * them), the source lines of the triage tables (a list of citations says nothing of the page)
    * and, for a whole page, its title (the result's link already shows them). */
   var htmlToText = Search.htmlToText;
-  var NOT_IN_SNIPPETS = '[role="tooltip"], [role="main"] nav, .no-search, .termbase-page-tools, .termbase-review-dates, .termbase-print-address, .termbase-report-error, .triage-sources';
+  var NOT_IN_SNIPPETS = '[role="tooltip"], [role="main"] nav, .no-search, .termbase-page-tools, .termbase-review-dates, .termbase-print-address, .termbase-report-error, .triage-sources, .triage-sources-all';
   Search.htmlToText = function (htmlString, anchor) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");
     page.querySelectorAll(NOT_IN_SNIPPETS + (anchor ? "" : ', [role="main"] h1')).forEach(function (node) { node.remove(); });
