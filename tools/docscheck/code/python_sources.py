@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from docscheck.parsers.substitutions import ProjectSubstitutions, SubstitutionTable, definitions_in
 from docscheck.records import Page
 
 from docscheck.parsers.page_collector import PageCollector
@@ -414,7 +415,8 @@ class RoleParser(RestPageParser):
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         if not lines:
             return  # as the reader does for an empty paragraph (it is called at every blank line)
-        if not ROLE_HINT.search("\n".join([text for _line, text in lines])):
+        text = "\n".join([text for _line, text in lines])
+        if not ROLE_HINT.search(text) and not (self.out.substitutions and "|" in text):
             lines.clear()
             return
         super().paragraph(lines, heading)
@@ -451,9 +453,14 @@ def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
             yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
 
 
-def blocks_page(path: str, blocks: list[TextBlock]) -> Page:
-    """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
+def blocks_page(path: str, blocks: list[TextBlock], substitutions: ProjectSubstitutions | None = None) -> Page:
+    """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT),
+    with the global ``substitutions`` their uses give (those the blocks do not define)."""
     collector = RoleCollector(path)
+    collector.substitutions = SubstitutionTable(substitutions)
+    if collector.substitutions:
+        for block in blocks:
+            collector.substitutions.add(definitions_in(block.lines))
     rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
