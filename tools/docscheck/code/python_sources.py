@@ -431,15 +431,15 @@ SECTION_CUT = re.compile(r"\n[^\S\n]*\n(?=\S)")
 EXPLICIT_LINE = re.compile(r"\n[^\S\n]*\.\.(?:\s|\Z)")
 
 
-def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _sections(lines: list[str], substitutions: bool = False) -> Iterator[tuple[int, list[str]]]:
     """The parts of a block that can give the page something, with their offset in the block.
 
     A block is cut before each line that starts at column 0 after a blank line (a numpydoc
     section title, a parameter after a blank line, a new paragraph): there the reST reader is at
     the top level with nothing open (the blank line closed the paragraph, the column-0 line ends
     any directive body, comment or literal block), so each part reads as it reads in the whole
-    block. A part without a term or citation role and without explicit markup (``..``: a
-    directive, a comment, a footnote) gives nothing (:class:`RoleParser` drops paragraphs
+    block. A part without a term or citation role, without explicit markup (``..``: a
+    directive, a comment, a footnote) and (with ``substitutions``) without a ``|`` gives nothing (:class:`RoleParser` drops paragraphs
     without a role), so it is not read at all: most of a long docstring.
     """
     text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
@@ -449,7 +449,7 @@ def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
         return
     starts = [1, *cuts, len(text) + 1]
     for begin, end in zip(starts, starts[1:]):
-        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end):
+        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end) or (substitutions and "|" in text[begin:end]):
             yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
 
 
@@ -464,7 +464,7 @@ def blocks_page(path: str, blocks: list[TextBlock], substitutions: ProjectSubsti
     rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
-            for offset, lines in _sections(list(block.lines)):
+            for offset, lines in _sections(list(block.lines), bool(collector.substitutions)):
                 rest.parse(lines, block.line + offset)
             collector.end_block()
     return collector.page({}, {}, False, False)
