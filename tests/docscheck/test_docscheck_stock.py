@@ -46,3 +46,36 @@ def test_docscheck_reports_what_sphinx_reports_and_vice_versa(tmp_path):
     sphinx = sphinx_findings(STOCK, "docs", tmp_path)
     assert len(sphinx) == 6  # the fixture plants 4 undefined terms and 2 unknown keys
     assert names(docscheck_findings(STOCK)) == names(sphinx)
+
+
+
+SUBSTITUTIONS = ROOTS / "test-docscheck-substitutions"
+
+
+def test_roles_of_substitution_definitions_are_checked_where_defined_as_sphinx_does():
+    found = docscheck_findings(SUBSTITUTIONS)
+    assert ("TERM001", "docs/index.rst", "widgit", 10) in found  # the definition's line, not the use's
+    assert ("TERM001", "docs/index.rst", "nowhere", 11) in found  # unused: Sphinx checks it all the same
+    assert ("TERM001", "docs/_definitions.txt", "included gizmo", 3) in found
+    assert ("TERM001", "docs/usage.rst", "later gizmo", 18) in found
+
+
+def test_rst_prolog_and_epilog_roles_are_reported_in_conf_py():
+    found = docscheck_findings(SUBSTITUTIONS)
+    assert ("TERM001", "docs/conf.py", "prolog gizmo", 8) in found  # rst_prolog = """ on line 6
+    assert ("TERM001", "docs/conf.py", "never used", 12) in found  # rst_epilog, a concatenation: at its first string
+
+
+def test_terms_used_only_in_substitution_definitions_count_as_used():
+    report = check_project(SUBSTITUTIONS)
+    assert not [f for f in report.findings if f.code in ("TERM002", "CITE002")]
+
+
+@pytest.mark.slow
+def test_docscheck_checks_substitution_definitions_as_sphinx_does(tmp_path):
+    sphinx = sphinx_findings(SUBSTITUTIONS, "docs", tmp_path)
+    prolog = {(code, name) for code, path, name, _line in sphinx if path.endswith(("<rst_prologue>", "<rst_epilogue>"))}
+    assert len(prolog) == 4  # Sphinx reports these at <rst_prologue>/<rst_epilogue>, docscheck in conf.py
+    ours = docscheck_findings(SUBSTITUTIONS)
+    assert {(code, name) for code, path, name, _line in ours if path == "docs/conf.py"} == prolog
+    assert {f for f in ours if f[1] != "docs/conf.py"} == {f for f in sphinx if (f[0], f[2]) not in prolog}  # names and lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,9 @@ from .parsers.figures import parse_figures_text, parse_svg_text
 from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
 from .parsers.page_collector import IncludeReader
-from .parsers.pages import file_error, parse_page
+from .parsers.pages import MYST_SUFFIXES, file_error, parse_page
+from .code.python_sources import TextBlock, blocks_page, holds_roles
+from .parsers.substitutions import ProjectSubstitutions
 from .parsers.triage import parse_triage_text
 from .records import BibEntry, Config, ConfigError, Corpus, Drawing, Finding, GlossaryEntry, Page, RecordedFigure, RuleSettings, Severity, SourceError, TriageEntry
 from .rules import run_rules
@@ -105,10 +107,12 @@ class ParseCache:
         return {"results": self.results, "_used": {}}
 
 
-def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root: bool, reader: IncludeReader | None, extensions: Any) -> tuple[Page | None, list[Finding]]:
+def cached_page(
+    cache: ParseCache | None, text: str, rel: str, md: Any, is_root: bool, reader: IncludeReader | None, extensions: Any, substitutions: ProjectSubstitutions | None = None
+) -> tuple[Page | None, list[Finding]]:
     """``parse_page``, through ``cache`` when there is one (keyed by text, revalidated on includes)."""
     if cache is None:
-        return parse_page(text, rel, md, is_root, reader)
+        return parse_page(text, rel, md, is_root, reader, substitutions)
     included: list[tuple[str, str, bytes]] = []
 
     def recording(target: str, base: str) -> tuple[str, str]:
@@ -117,7 +121,7 @@ def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root:
         return found
 
     def compute() -> tuple[tuple[Page | None, list[Finding]], tuple[tuple[str, str, bytes], ...]]:
-        return parse_page(text, rel, md, is_root, recording if reader else None), tuple(included)
+        return parse_page(text, rel, md, is_root, recording if reader else None, substitutions), tuple(included)
 
     def unchanged(value: Any) -> bool:
         try:
@@ -125,7 +129,7 @@ def cached_page(cache: ParseCache | None, text: str, rel: str, md: Any, is_root:
         except SourceError:
             return False
 
-    return cache.get(("page", rel, text_digest(text), is_root, extensions, reader is not None), compute, unchanged)[0]
+    return cache.get(("page", rel, text_digest(text), is_root, extensions, reader is not None, substitutions), compute, unchanged)[0]
 
 
 def read_entry_text(text: str, rel: str) -> tuple[GlossaryEntry | None, list[Finding]]:
@@ -229,11 +233,29 @@ def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode |
         if texts is not None and "auto" in text:
             texts.append((rel, text))
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
-        page, page_findings = cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions)
+        page, page_findings = cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions, conf.substitutions if conf else None)
         findings += page_findings
         if page is not None:
             pages.append(page)
     return pages, findings
+
+
+def prolog_pages(config: Config, conf: ConfCode, pages: list[Page]) -> list[Page]:
+    """The roles of ``rst_prolog``/``rst_epilog``, at their lines in conf.py.
+
+    Sphinx adds both to every reST document and checks their roles (substitution definitions
+    included, used or not) at ``<rst_prologue>``; docscheck reports them once, in conf.py.
+    """
+    if not conf.prolog or config.conf is None or not any(not p.path.endswith(MYST_SUFFIXES) for p in pages):
+        return []
+    pages = []
+    for line, text, exact in conf.prolog:
+        if holds_roles(text):
+            page = blocks_page(config.relpath(config.conf), [TextBlock(line, tuple(text.splitlines()))])
+            if not exact:  # a concatenation: its first line stands for every role
+                page = replace(page, term_refs=tuple(replace(r, line=line) for r in page.term_refs), citations=tuple(replace(c, line=line) for c in page.citations))
+            pages.append(page)
+    return pages
 
 
 def load_bibliography(config: Config, cache: ParseCache | None = None) -> tuple[list[BibEntry], list[Finding]]:
@@ -371,8 +393,9 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     entries, entry_findings = load_glossary(config.root, config, cache)
     pages, page_findings = load_pages(config, cache, conf, notes, page_texts)
     code_pages, code_notes = load_code_pages(config, conf, page_texts, cache)
+    code_pages += prolog_pages(config, conf, pages)
     external, inventory_notes = external_terms(config, conf)
-    notes += code_notes + inventory_notes
+    notes += [*conf.notes, *code_notes, *inventory_notes]
     bib, bib_findings = load_bibliography(config, cache)
     figures, figure_findings = load_figures(config, cache)
     drawings, drawing_findings = load_drawings(config, pages, cache)

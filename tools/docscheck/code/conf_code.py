@@ -17,6 +17,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docscheck.parsers.substitutions import ProjectSubstitutions, definitions_in, global_substitution
+
 #: intersphinx ``inv`` values: None (``<uri>/objects.inv``) or locations (URL or local file)
 Inventory = tuple[str | None, ...]
 
@@ -54,6 +56,13 @@ class ConfCode:
     has_intersphinx: bool = False
     #: every string constant of conf.py and of the local modules it imports (generated file names)
     literal_strings: frozenset[str] = field(default_factory=frozenset)
+    #: ``global_substitutions`` (sphinxcontrib-globalsubs), and the names the prolog/epilog define
+    substitutions: ProjectSubstitutions = field(default_factory=ProjectSubstitutions)
+    #: ``(line in conf.py, text, exact)`` of ``rst_prolog`` and ``rst_epilog`` when they are strings;
+    #: ``exact``: the text's lines are the file's lines from ``line`` (a triple-quoted string)
+    prolog: tuple[tuple[int, str, bool], ...] = ()
+    #: what could not be read statically, for stderr
+    notes: tuple[str, ...] = ()
 
 
 class _Values:
@@ -61,6 +70,24 @@ class _Values:
 
     def __init__(self) -> None:
         self.names: dict[str, object] = {}
+        #: the expression each top-level name was last bound to
+        self.nodes: dict[str, ast.expr] = {}
+        #: local modules imported: ``import m`` binds ``m``; ``from m import x as y`` binds ``y`` to ``(m, x)``
+        self.modules: dict[str, str] = {}
+        self.imported: dict[str, tuple[str, str]] = {}
+
+    def bind(self, tree: ast.Module) -> None:
+        """Evaluate the top-level assignments and imports of ``tree``, in order."""
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                self.modules.update({alias.asname or alias.name: alias.name for alias in node.names if "." not in alias.name})
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                self.imported.update({alias.asname or alias.name: (node.module, alias.name) for alias in node.names})
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                if isinstance(target, ast.Name) and node.value is not None:  # type: ignore[union-attr]
+                    self.names[target.id] = self.value(node.value)  # type: ignore[union-attr]
+                    self.nodes[target.id] = node.value  # type: ignore[union-attr]
 
     def value(self, node: ast.AST | None) -> object:
         """A str, None, bool, list, tuple or dict when ``node`` is literal enough; else ``...``."""
@@ -75,8 +102,8 @@ class _Values:
             return items if isinstance(node, ast.List) else tuple(items)
         if isinstance(node, ast.Dict):
             return {k: self.value(v) for k, v in zip((self.value(k) for k in node.keys), node.values) if isinstance(k, str)}
-        if isinstance(node, ast.JoinedStr):
-            return ...
+        if isinstance(node, ast.JoinedStr):  # an f-string without an expression is a plain string
+            return "".join(v.value for v in node.values) if all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in node.values) else ...
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
             left, right = self.value(node.left), self.value(node.right)
             if isinstance(left, str) and isinstance(right, str):
@@ -175,6 +202,117 @@ def parse_tree(text: str) -> ast.Module | None:
         return None
 
 
+def _local_module(module: str, conf: Path, sys_path: list[str], root: Path) -> ast.Module | None:
+    """The syntax tree of the module ``module`` that conf.py imports, when it is a file under ``root``."""
+    for directory in (conf.parent, *(conf.parent / d for d in sys_path)):
+        path = Path(os.path.normpath(directory / f"{module}.py"))
+        if path.is_file() and path.resolve().is_relative_to(root):
+            try:
+                return parse_tree(path.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                return None
+    return None
+
+
+class _SubstitutionDict:
+    """sphinxcontrib-globalsubs' ``global_substitutions``, read statically.
+
+    A dict display, a name bound to one (in conf.py or in a local module it imports), or a merge
+    of those (``{**a, **b}``, ``a | b``, ``dict(a, **b)``). What is computed (a comprehension, a
+    call, a value that is not a string) is left out and named in :attr:`computed`.
+    """
+
+    def __init__(self, conf: Path, sys_path: list[str], root: Path) -> None:
+        self.conf, self.sys_path, self.root = conf, sys_path, root
+        self.modules: dict[str, _Values | None] = {}
+        self.computed: list[str] = []
+
+    def module(self, name: str) -> _Values | None:
+        if name not in self.modules:
+            tree = _local_module(name, self.conf, self.sys_path, self.root)
+            values = None
+            if tree is not None:
+                values = _Values()
+                values.bind(tree)
+            self.modules[name] = values
+        return self.modules[name]
+
+    def read(self, node: ast.expr, values: _Values, depth: int = 0) -> dict[str, str]:
+        if depth > 20:
+            self.computed.append(ast.unparse(node)[:60])
+            return {}
+        if isinstance(node, ast.Dict):
+            found: dict[str, str] = {}
+            for key, value in zip(node.keys, node.values):
+                if key is None:
+                    found.update(self.read(value, values, depth + 1))
+                elif isinstance(k := values.value(key), str) and isinstance(v := values.value(value), str):
+                    found[k] = v
+                else:
+                    self.computed.append(ast.unparse(key)[:60])
+            return found
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return {**self.read(node.left, values, depth + 1), **self.read(node.right, values, depth + 1)}
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and len(node.args) <= 1:
+            found = self.read(node.args[0], values, depth + 1) if node.args else {}
+            for keyword in node.keywords:
+                if keyword.arg is None:
+                    found.update(self.read(keyword.value, values, depth + 1))
+                elif isinstance(v := values.value(keyword.value), str):
+                    found[keyword.arg] = v
+                else:
+                    self.computed.append(keyword.arg)
+            return found
+        if isinstance(node, ast.Name):
+            if isinstance(bound := values.nodes.get(node.id), (ast.Dict, ast.BinOp, ast.Call, ast.Name, ast.Attribute)):
+                return self.read(bound, values, depth + 1)
+            if bound is not None:
+                self.computed.append(node.id)
+                return {}
+            if node.id in values.imported:
+                module, name = values.imported[node.id]
+                return self.attribute(module, name, node, depth)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in values.modules:
+            return self.attribute(values.modules[node.value.id], node.attr, node, depth)
+        self.computed.append(ast.unparse(node)[:60])
+        return {}
+
+    def attribute(self, module: str, name: str, node: ast.expr, depth: int) -> dict[str, str]:
+        """``name`` of the local module ``module``."""
+        inner = self.module(module) if "." not in module else None
+        if inner is None or name not in inner.nodes:
+            self.computed.append(ast.unparse(node)[:60])
+            return {}
+        return self.read(inner.nodes[name], inner, depth + 1)
+
+
+def _read_substitutions(conf: Path, root: Path, values: _Values, sys_path: list[str]) -> tuple[ProjectSubstitutions, tuple[tuple[int, str, bool], ...], list[str]]:
+    """``global_substitutions``, ``rst_prolog``/``rst_epilog`` (with their line), and notes for stderr."""
+    notes: list[str] = []
+    prolog: list[tuple[int, str, bool]] = []
+    names: set[str] = set()
+    for name in ("rst_prolog", "rst_epilog"):
+        if name not in values.nodes:
+            continue
+        node, text = values.nodes[name], values.names.get(name)
+        if isinstance(text, str):
+            # a string written over as many lines as it holds maps line to line; else its first line stands for all
+            exact = (node.end_lineno or node.lineno) - node.lineno == text.count("\n")
+            prolog.append((node.lineno, text, exact))
+            names |= set(definitions_in(text.splitlines())) if "replace::" in text else set()
+        else:
+            notes.append(f"{name} in conf.py (line {node.lineno}) is computed: docscheck cannot read it; the roles it holds are not checked")
+    found: tuple = ()
+    if "global_substitutions" in values.nodes:
+        reader = _SubstitutionDict(conf, sys_path, root)
+        mapping = reader.read(values.nodes["global_substitutions"], values)
+        found = tuple(global_substitution(key, text) for key, text in mapping.items())
+        if reader.computed:
+            parts = ", ".join(dict.fromkeys(reader.computed))
+            notes.append(f"global_substitutions in conf.py: parts computed at build time are not read ({parts}); the roles they hold are not checked")
+    return ProjectSubstitutions(found, frozenset(names)), tuple(prolog), notes
+
+
 def read_conf_code(conf: Path, root: Path) -> ConfCode:
     """Read ``conf`` (and the conf-side modules it imports, for generated file names) statically.
 
@@ -195,12 +333,11 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
         if (directory := _sys_path_entry(node, values)) is not None:
             sys_path.append(directory)
             continue
+        values.bind(ast.Module(body=[node], type_ignores=[]))
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
         for target in targets:
-            if isinstance(target, ast.Name):
-                value = values.value(node.value)  # type: ignore[union-attr]
-                values.names[target.id] = value
-                settings[target.id] = value
+            if isinstance(target, ast.Name) and target.id in values.names:
+                settings[target.id] = values.names[target.id]
                 has_intersphinx |= target.id == "intersphinx_mapping"
     gallery = settings.get("sphinx_gallery_conf")
     gallery = gallery if isinstance(gallery, dict) else {}
@@ -208,18 +345,10 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
     with_gallery = not isinstance(extensions, list) or any(isinstance(e, str) and e.startswith("sphinx_gallery") for e in extensions)
     ignore = gallery.get("ignore_pattern")
     strings = string_constants(tree)
-    conf_dir = conf.parent
     for module in _local_imports(tree):
-        for directory in (conf_dir, *(conf_dir / d for d in sys_path)):
-            path = Path(os.path.normpath(directory / f"{module}.py"))
-            if path.is_file() and path.resolve().is_relative_to(root):
-                try:
-                    helper = parse_tree(path.read_text(encoding="utf-8-sig"))
-                except (OSError, UnicodeDecodeError):
-                    helper = None
-                if helper is not None:
-                    strings |= string_constants(helper)
-                break
+        if (helper := _local_module(module, conf, sys_path, root)) is not None:
+            strings |= string_constants(helper)
+    substitutions, prolog, notes = _read_substitutions(conf, root, values, sys_path)
     return ConfCode(
         sys_path=tuple(sys_path),
         autoapi_dirs=_string_list(settings.get("autoapi_dirs")),
@@ -228,6 +357,9 @@ def read_conf_code(conf: Path, root: Path) -> ConfCode:
         intersphinx=_intersphinx(settings.get("intersphinx_mapping")),
         has_intersphinx=has_intersphinx,
         literal_strings=frozenset(strings),
+        substitutions=substitutions,
+        prolog=prolog,
+        notes=tuple(notes),
     )
 
 

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from docscheck.parsers.substitutions import ProjectSubstitutions, SubstitutionTable, definitions_in
 from docscheck.records import Page
 
 from docscheck.parsers.page_collector import PageCollector
@@ -414,7 +415,8 @@ class RoleParser(RestPageParser):
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         if not lines:
             return  # as the reader does for an empty paragraph (it is called at every blank line)
-        if not ROLE_HINT.search("\n".join([text for _line, text in lines])):
+        text = "\n".join([text for _line, text in lines])
+        if not ROLE_HINT.search(text) and not (self.out.substitutions and "|" in text):
             lines.clear()
             return
         super().paragraph(lines, heading)
@@ -429,15 +431,15 @@ SECTION_CUT = re.compile(r"\n[^\S\n]*\n(?=\S)")
 EXPLICIT_LINE = re.compile(r"\n[^\S\n]*\.\.(?:\s|\Z)")
 
 
-def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _sections(lines: list[str], substitutions: bool = False) -> Iterator[tuple[int, list[str]]]:
     """The parts of a block that can give the page something, with their offset in the block.
 
     A block is cut before each line that starts at column 0 after a blank line (a numpydoc
     section title, a parameter after a blank line, a new paragraph): there the reST reader is at
     the top level with nothing open (the blank line closed the paragraph, the column-0 line ends
     any directive body, comment or literal block), so each part reads as it reads in the whole
-    block. A part without a term or citation role and without explicit markup (``..``: a
-    directive, a comment, a footnote) gives nothing (:class:`RoleParser` drops paragraphs
+    block. A part without a term or citation role, without explicit markup (``..``: a
+    directive, a comment, a footnote) and (with ``substitutions``) without a ``|`` gives nothing (:class:`RoleParser` drops paragraphs
     without a role), so it is not read at all: most of a long docstring.
     """
     text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
@@ -447,17 +449,22 @@ def _sections(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
         return
     starts = [1, *cuts, len(text) + 1]
     for begin, end in zip(starts, starts[1:]):
-        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end):
+        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end) or (substitutions and "|" in text[begin:end]):
             yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
 
 
-def blocks_page(path: str, blocks: list[TextBlock]) -> Page:
-    """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT)."""
+def blocks_page(path: str, blocks: list[TextBlock], substitutions: ProjectSubstitutions | None = None) -> Page:
+    """The roles of ``blocks`` (reST) as a :class:`Page` at ``path`` (a ``.py`` file of ROOT),
+    with the global ``substitutions`` their uses give (those the blocks do not define)."""
     collector = RoleCollector(path)
+    collector.substitutions = SubstitutionTable(substitutions)
+    if collector.substitutions:
+        for block in blocks:
+            collector.substitutions.add(definitions_in(block.lines))
     rest = RoleParser(collector)
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
-            for offset, lines in _sections(list(block.lines)):
+            for offset, lines in _sections(list(block.lines), bool(collector.substitutions)):
                 rest.parse(lines, block.line + offset)
             collector.end_block()
     return collector.page({}, {}, False, False)

@@ -31,6 +31,7 @@ from .python_sources import (
     imported_names,
     module_blocks,
     object_blocks,
+    parse_module,
     parse_module_docs,
     script_head,
     public_imports,
@@ -195,6 +196,10 @@ class SourceReader:
     role_files: dict[Path, bool] = field(default_factory=dict)
     objects: dict[Path, dict[str, Any]] = field(default_factory=dict)
     folders: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
+    #: ``|name|`` of a global substitution that gives a term or citation role (None: the project has none)
+    substitution_use: re.Pattern[str] | None = None
+    #: files that use such a substitution: their blocks are filtered here, not by the role hint
+    substituting: dict[Path, bool] = field(default_factory=dict)
 
     def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
@@ -274,7 +279,8 @@ class SourceReader:
     def tree(self, path: Path) -> Any:
         if path not in self.trees:
             text = self.text(path)
-            self.trees[path] = parse_module_docs(text) if text else None
+            # a file using a role-giving substitution is parsed whole: the cut keeps role-holding definitions only
+            self.trees[path] = (parse_module(text) if self.substitutes(path) else parse_module_docs(text)) if text else None
         return self.trees[path]
 
     def resolve(self, dotted: str) -> tuple[Path, list[str]] | None:
@@ -295,12 +301,26 @@ class SourceReader:
     def has_roles(self, path: Path) -> bool:
         """Most modules hold no term or citation role: they are parsed only to follow their imports."""
         if path not in self.role_files:
-            self.role_files[path] = holds_roles(self.text(path))
+            self.role_files[path] = holds_roles(self.text(path)) or self.substitutes(path)
         return self.role_files[path]
 
+    def substitutes(self, path: Path) -> bool:
+        """The file uses a global substitution that gives a term or citation role."""
+        if path not in self.substituting:
+            text = self.substitution_use is not None and "|" in self.text(path) and self.text(path)
+            self.substituting[path] = bool(text) and self.substitution_use.search(text) is not None  # type: ignore[union-attr, arg-type]
+        return self.substituting[path]
+
+    def roles_only(self, path: Path) -> bool:
+        """Whether the role hint alone can pick the blocks worth reading (see :meth:`add`)."""
+        return not self.substitutes(path)
+
     def add(self, path: Path, blocks: Iterable[TextBlock]) -> None:
-        """Keep the blocks that hold a role; the others cannot change any finding."""
-        self.blocks.setdefault(path, set()).update(b for b in blocks if has_roles(b))
+        """Keep the blocks that hold a role (or use a substitution giving one); the others cannot change any finding."""
+        pattern = self.substitution_use if self.substitutes(path) else None
+        self.blocks.setdefault(path, set()).update(
+            b for b in blocks if has_roles(b) or (pattern is not None and any("|" in line and pattern.search(line) for line in b.lines))
+        )
 
     def read_module(self, path: Path, dotted: str, hops: int = 0) -> None:
         """A documented module: its own blocks and the public objects it imports from the project."""
@@ -308,7 +328,7 @@ class SourceReader:
             return
         self.done.add((path, ""))
         if self.has_roles(path):
-            self.add(path, module_blocks(tree, roles_only=True))
+            self.add(path, module_blocks(tree, roles_only=self.roles_only(path)))
         if hops >= MAX_IMPORT_HOPS:
             return
         for level, module, name in public_imports(tree):
@@ -338,7 +358,7 @@ class SourceReader:
                 if not children:
                     break
                 node = children[0]
-            self.add(path, object_blocks(node, roles_only=True))
+            self.add(path, object_blocks(node, roles_only=self.roles_only(path)))
             return
         if path not in self.imports:
             self.imports[path] = imported_names(tree)
@@ -438,6 +458,8 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
 
 def _load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: Any) -> tuple[list[Page], list[str]]:
     reader = SourceReader(config, search_path(config, conf))
+    if names := conf.substitutions.role_names():
+        reader.substitution_use = re.compile(r"\|(?:%s)\|" % "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
     missing: dict[str, str] = {}
     conf_dir = config.conf.parent if config.conf is not None else config.docs
     for rel, text in page_texts:
@@ -460,17 +482,19 @@ def _load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str,
         if folder.is_dir() and inside(config.root, folder):
             for path in sorted(folder.rglob("*.py")):
                 if inside(config.root, path) and reader.has_roles(path) and (tree := reader.tree(path)) is not None:
-                    reader.add(path, module_blocks(tree, roles_only=True))
+                    reader.add(path, module_blocks(tree, roles_only=reader.roles_only(path)))
     for directory in conf.examples_dirs:
         for path in _python_files(Path(os.path.normpath(conf_dir / directory)), config, conf.gallery_ignore, reader):
             if reader.has_roles(path) and (tree := script_head(reader.text(path))) is not None:
-                reader.add(path, gallery_blocks(reader.text(path), tree, roles_only=True))
+                reader.add(path, gallery_blocks(reader.text(path), tree, roles_only=reader.roles_only(path)))
     pages = []
     for path, blocks in sorted(reader.blocks.items()):
         rel = config.relpath(path)
         if blocks and not is_excluded(rel, config.exclude):
             key = ("code", rel, frozenset(blocks))
-            pages.append(cache.get(key, lambda: blocks_page(rel, list(blocks))) if cache is not None else blocks_page(rel, list(blocks)))
+            substitutions = conf.substitutions if reader.substituting.get(path) else None
+            key = (*key, substitutions)
+            pages.append(cache.get(key, lambda: blocks_page(rel, list(blocks), substitutions)) if cache is not None else blocks_page(rel, list(blocks), substitutions))
     notes = []
     if missing:
         where = ", ".join(f"{name} ({place})" for name, place in sorted(missing.items())[:8])

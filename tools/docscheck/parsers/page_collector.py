@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from docscheck.records import BibliographyBlock, Citation, DefinedTerm, FigureBlock, Finding, Page, Prose, Severity, SourceError, TermRef
+from .substitutions import SubstitutionTable
 
 #: ``reader(target, base)``: the path (relative to ROOT) and text of the file ``target`` names,
 #: relative to the file ``base`` (a leading ``/`` means the Sphinx source directory). It raises
@@ -73,6 +74,8 @@ class PageCollector:
         self._directive_depth = 0
         #: file and fence line of the innermost directive being read when a RecursionError stopped reading
         self._stopped_at: tuple[str, int] | None = None
+        #: the global substitutions the document sees (empty: the reader does not look for ``|name|``)
+        self.substitutions = SubstitutionTable()
 
     def error(self, line: int, message: str) -> None:
         """A FILE001 finding at ``line`` of the file being read (the page or a fragment)."""
@@ -207,6 +210,23 @@ class PageCollector:
                         self._cites.append((len(self._segments) - 1, key))
         else:
             self.text(line, " ", "break")
+
+    def substitution(self, name: str, line: int) -> None:
+        """A ``|name|`` at ``line``: the role of its global definition, as if written there.
+
+        sphinxcontrib-globalsubs parses a global substitution's text at each use and keeps its
+        first node: Sphinx checks that role on the use's page. A document's own definitions are
+        read where they are written, as Sphinx reads them.
+        """
+        definition = self.substitutions.lookup(name)
+        if definition is None:
+            self.text(line, " ", "break")
+            return
+        for kind, first, second in definition.pieces:
+            if kind == "role":
+                self.role(first, second, line)
+            else:
+                self.text(line, first, "text")
 
     def end_block(self, heading: bool = False) -> None:
         """Close the current paragraph-like block and keep it if it has any text."""

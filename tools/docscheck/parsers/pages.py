@@ -13,6 +13,7 @@ from .markdown import MystPageParser
 from .page_collector import IncludeReader, PageCollector
 from docscheck.records import Finding, Page, Severity, SourceError
 from .rest import RestPageParser, expand_tabs, read_docinfo
+from .substitutions import ProjectSubstitutions, SubstitutionTable, definitions_in
 
 
 #: Pages read as MyST; any other source suffix is reStructuredText (as ``source_suffix`` maps it).
@@ -62,19 +63,30 @@ def parse_myst_page(text: str, path: str, md: MarkdownIt, is_root: bool = False,
     return collector.page(meta, meta_lines, has_meta, is_root), findings + collector.findings
 
 
-def parse_rest_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page, list[Finding]]:
-    """Parse a reST page: the top field list is its metadata (as Sphinx reads it)."""
+def parse_rest_page(
+    text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None, substitutions: ProjectSubstitutions | None = None
+) -> tuple[Page, list[Finding]]:
+    """Parse a reST page: the top field list is its metadata (as Sphinx reads it).
+
+    The names it defines are read first: a global substitution applies only where the document
+    does not define that name, wherever the definition is.
+    """
     lines = expand_tabs(text.removeprefix("\ufeff").splitlines())
     meta, meta_lines, end = read_docinfo(lines)
     collector, _myst, rest = _collector(path, md, include_reader)
+    collector.substitutions = SubstitutionTable(substitutions)
+    if collector.substitutions and "replace::" in text:
+        collector.substitutions.add(definitions_in(lines))
     with collector.reading():
         rest.parse(lines[end:], end + 1)
     return collector.page(meta, meta_lines, bool(meta), is_root), collector.findings
 
 
-def parse_page(text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None) -> tuple[Page | None, list[Finding]]:
+def parse_page(
+    text: str, path: str, md: MarkdownIt, is_root: bool = False, include_reader: IncludeReader | None = None, substitutions: ProjectSubstitutions | None = None
+) -> tuple[Page | None, list[Finding]]:
     """Parse a page of either syntax (``include_reader`` reads included fragments; without it,
-    includes are not followed)."""
+    includes are not followed; ``substitutions``: the project's, for reST pages)."""
     if path.endswith(MYST_SUFFIXES):
         return parse_myst_page(text, path, md, is_root, include_reader)
-    return parse_rest_page(text, path, md, is_root, include_reader)
+    return parse_rest_page(text, path, md, is_root, include_reader, substitutions)

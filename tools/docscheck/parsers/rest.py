@@ -20,17 +20,23 @@ from .markdown import LITERAL_DIRECTIVES, TABLE_DIRECTIVES
 from .page_collector import PageCollector
 from .tables import csv_cells
 from .glossary_blocks import rest_term_text, split_glossary
+from .substitutions import definitions_in_text
 
 DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?(?P<name>[\w][\w:.+-]*)::(?:\s+(?P<arg>.*))?$")
 EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")
 FOOTNOTE = re.compile(r"^\s*\.\.\s+\[[^\]]+\]\s*(?P<text>.*)$")
 ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
 FIELD = re.compile(r"^:(?P<key>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
-INLINE = re.compile(
-    r"(?P<literal>``.+?``)"
-    r"|(?<![\w\\`]):(?P<name>[A-Za-z][\w+.-]*(?::[\w+.-]+)*):`(?P<content>(?:[^`\\]|\\.)+)`"
-    r"|(?P<link>`(?P<ltext>[^`]+)`_{1,2})"
-    r"|(?P<default>`[^`]+`)",
+INLINE_PATTERNS = (
+    r"(?P<literal>``.+?``)",
+    r"(?<![\w\\`]):(?P<name>[A-Za-z][\w+.-]*(?::[\w+.-]+)*):`(?P<content>(?:[^`\\]|\\.)+)`",
+    r"(?P<link>`(?P<ltext>[^`]+)`_{1,2})",
+    r"(?P<default>`[^`]+`)",
+)
+INLINE = re.compile("|".join(INLINE_PATTERNS), re.DOTALL)
+#: :data:`INLINE` and substitution references (``|name|``, ``|name|_``), when the project has global substitutions
+INLINE_WITH_SUBSTITUTIONS = re.compile(
+    "|".join((*INLINE_PATTERNS[:2], r"(?<![\w\\|`])\|(?P<subst>[^\s|](?:[^|\n]*?[^\s|\\])?)\|(?:__?)?(?![\w|])", *INLINE_PATTERNS[2:])),
     re.DOTALL,
 )
 
@@ -187,6 +193,8 @@ class RestPageParser:
         if found is None:
             return
         rel, fragment, offset = found
+        if self.out.substitutions:
+            self.out.substitutions.add(definitions_in_text(fragment))
         with self.out.included(rel):
             if "myst" in options.get("parser", "") and self.myst is not None:
                 self.myst.parse(fragment, offset)
@@ -217,11 +225,13 @@ class RestPageParser:
         lines.clear()
         position = 0
         line = first
-        for m in INLINE.finditer(text):
+        for m in (INLINE_WITH_SUBSTITUTIONS if self.out.substitutions and "|" in text else INLINE).finditer(text):
             self.plain(text[position : m.start()], line)
             line += text.count("\n", position, m.start())
             if m.group("name"):
                 self.out.role(m.group("name"), m.group("content"), line)
+            elif m.lastgroup == "subst":
+                self.out.substitution(m.group("subst"), line)
             elif m.group("link"):
                 self.out.text(line, m.group("ltext").split("<")[0], "link")
             elif m.group("default"):

@@ -1,0 +1,1 @@
+more_substitutions = dict({"gizmo": ":term:`gizmo`"}, misspelt=":term:`widgit`")
