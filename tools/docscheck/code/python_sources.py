@@ -15,6 +15,7 @@ project (``from .core import Thing`` documents ``Thing`` where it is defined).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -81,10 +82,11 @@ def _line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     return pattern.finditer("\n" + text)
 
 
-def _through_last_role(chunk: str) -> str:
-    """``chunk`` cut after the string literal holding its last role: the code below cannot render."""
+def _through_last_role(chunk: str, hint: re.Pattern[str] = ROLE_HINT) -> str:
+    """``chunk`` cut after the string literal holding its last role (a match of ``hint``): the code
+    below cannot render."""
     last = None
-    for last in ROLE_HINT.finditer(chunk):
+    for last in hint.finditer(chunk):
         pass
     if last is None:
         return chunk
@@ -112,7 +114,7 @@ def _starts(matches: list[re.Match[str]]) -> list[int]:
     return starts
 
 
-def _class_statements(chunk: str, first_line: int) -> list[ast.stmt] | None:
+def _class_statements(chunk: str, first_line: int, hint: re.Pattern[str] = ROLE_HINT) -> list[ast.stmt] | None:
     """A class chunk parsed member by member: its head (docstring, attributes), then only the
     members that hold a role, each up to its last role. None when a cut does not parse."""
     members = list(_line_starts(MEMBER, chunk))
@@ -127,11 +129,11 @@ def _class_statements(chunk: str, first_line: int) -> list[ast.stmt] | None:
     ends = [*starts[1:], len(chunk)]
     for begin, end in zip(starts, ends):
         piece = chunk[begin:end]
-        if not ROLE_HINT.search(piece):
+        if not hint.search(piece):
             continue
         outdented = re.search(r"^\S", piece, re.MULTILINE)  # code after the class, at top level
         piece = piece[: outdented.start()] if outdented else piece
-        lines = [line[len(indent):] if line.startswith(indent) else line for line in _through_last_role(piece).split("\n")]
+        lines = [line[len(indent):] if line.startswith(indent) else line for line in _through_last_role(piece, hint).split("\n")]
         statements = _chunk_tree("\n".join(lines), first_line + chunk.count("\n", 0, begin))
         if statements is None:
             return None
@@ -140,14 +142,16 @@ def _class_statements(chunk: str, first_line: int) -> list[ast.stmt] | None:
     return head
 
 
-def parse_module_docs(text: str) -> ast.Module | None:
+def parse_module_docs(text: str, hint: re.Pattern[str] | None = None) -> ast.Module | None:
     """The parts of a module that can render a role, as one syntax tree (None if it does not parse).
 
     Parsing a whole large module costs more than the rest of a docscheck run; the docstrings that
     matter are few. The module is cut at its top-level definitions: the part before the first one
     (docstring, imports, ``__all__``) and every definition that holds a role or an import are
     parsed, each up to the string literal of its last role. A cut that does not parse (a definition
-    keyword at the start of a line inside a string) falls back to the whole module.
+    keyword at the start of a line inside a string) falls back to the whole module. ``hint``
+    replaces :data:`ROLE_HINT` (a project whose global substitutions give roles also looks for
+    their ``|name|``).
     """
     starts = [0, *(start for start in _starts(list(_line_starts(DEFINITION, text))) if start > 0)]
     if len(starts) == 1:
@@ -156,7 +160,8 @@ def parse_module_docs(text: str) -> ast.Module | None:
     # where the top-level imports and the roles are, found once for the whole module (neither
     # crosses a line, and chunks are whole lines: a chunk holds one when it starts inside it)
     imports = [m.start() for m in _line_starts(TOP_IMPORT, text)]
-    roles = [m.start() for m in ROLE_HINT.finditer(text)] if holds_roles(text) else []
+    roles = [m.start() for m in hint.finditer(text)] if hint is not None else [m.start() for m in ROLE_HINT.finditer(text)] if holds_roles(text) else []
+    hint = hint or ROLE_HINT
     body: list[ast.stmt] = []
     line = 1
     for begin, end in zip(starts, starts[1:]):
@@ -164,9 +169,9 @@ def parse_module_docs(text: str) -> ast.Module | None:
             statements = _chunk_tree(text[begin:end], line)
         elif _any_within(roles, begin, end):
             chunk = text[begin:end]
-            statements = _class_statements(chunk, line) if CLASS_CHUNK.match(chunk) else None
+            statements = _class_statements(chunk, line, hint) if CLASS_CHUNK.match(chunk) else None
             if statements is None:
-                statements = _chunk_tree(_through_last_role(chunk), line)
+                statements = _chunk_tree(_through_last_role(chunk, hint), line)
             if statements is None:
                 statements = _chunk_tree(chunk, line)
         else:
@@ -410,13 +415,16 @@ class RoleCollector(PageCollector):
 
 
 class RoleParser(RestPageParser):
-    """The reST reader, for roles only: a paragraph without a term or citation role is skipped."""
+    """The reST reader, for roles only: a paragraph without a term or citation role (or a ``use``
+    of a global substitution giving one) is skipped."""
+
+    use: re.Pattern[str] | None = None
 
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         if not lines:
             return  # as the reader does for an empty paragraph (it is called at every blank line)
         text = "\n".join([text for _line, text in lines])
-        if not ROLE_HINT.search(text) and not (self.out.substitutions and "|" in text):
+        if not ROLE_HINT.search(text) and not (self.use is not None and self.use.search(text)):
             lines.clear()
             return
         super().paragraph(lines, heading)
@@ -431,7 +439,7 @@ SECTION_CUT = re.compile(r"\n[^\S\n]*\n(?=\S)")
 EXPLICIT_LINE = re.compile(r"\n[^\S\n]*\.\.(?:\s|\Z)")
 
 
-def _sections(lines: list[str], substitutions: bool = False) -> Iterator[tuple[int, list[str]]]:
+def _sections(lines: list[str], use: re.Pattern[str] | None = None) -> Iterator[tuple[int, list[str]]]:
     """The parts of a block that can give the page something, with their offset in the block.
 
     A block is cut before each line that starts at column 0 after a blank line (a numpydoc
@@ -439,7 +447,7 @@ def _sections(lines: list[str], substitutions: bool = False) -> Iterator[tuple[i
     the top level with nothing open (the blank line closed the paragraph, the column-0 line ends
     any directive body, comment or literal block), so each part reads as it reads in the whole
     block. A part without a term or citation role, without explicit markup (``..``: a
-    directive, a comment, a footnote) and (with ``substitutions``) without a ``|`` gives nothing (:class:`RoleParser` drops paragraphs
+    directive, a comment, a footnote) and without a ``use`` of a global substitution giving a role gives nothing (:class:`RoleParser` drops paragraphs
     without a role), so it is not read at all: most of a long docstring.
     """
     text = "\n" + "\n".join(lines)  # a line starts after each newline (tabs need no expanding here)
@@ -449,8 +457,14 @@ def _sections(lines: list[str], substitutions: bool = False) -> Iterator[tuple[i
         return
     starts = [1, *cuts, len(text) + 1]
     for begin, end in zip(starts, starts[1:]):
-        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end) or (substitutions and "|" in text[begin:end]):
+        if ROLE_HINT.search(text, begin, end) or EXPLICIT_LINE.search(text, begin - 1, end) or (use is not None and use.search(text, begin, end)):
             yield text.count("\n", 1, begin), text[begin : end - 1].split("\n")
+
+
+@functools.lru_cache(maxsize=8)
+def use_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    """``|name|`` for any of ``names`` (global substitutions whose text gives a role), or None."""
+    return re.compile(r"\|(?:%s)\|" % "|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
 
 
 def blocks_page(path: str, blocks: list[TextBlock], substitutions: ProjectSubstitutions | None = None) -> Page:
@@ -462,9 +476,10 @@ def blocks_page(path: str, blocks: list[TextBlock], substitutions: ProjectSubsti
         for block in blocks:
             collector.substitutions.add(definitions_in(block.lines))
     rest = RoleParser(collector)
+    rest.use = use_pattern(substitutions.role_names()) if substitutions else None
     with collector.reading():
         for block in sorted(set(blocks), key=lambda b: b.line):
-            for offset, lines in _sections(list(block.lines), bool(collector.substitutions)):
+            for offset, lines in _sections(list(block.lines), rest.use):
                 rest.parse(lines, block.line + offset)
             collector.end_block()
     return collector.page({}, {}, False, False)

@@ -31,8 +31,9 @@ from .python_sources import (
     imported_names,
     module_blocks,
     object_blocks,
-    parse_module,
+    ROLE_HINT,
     parse_module_docs,
+    use_pattern,
     script_head,
     public_imports,
 )
@@ -200,6 +201,8 @@ class SourceReader:
     substitution_use: re.Pattern[str] | None = None
     #: files that use such a substitution: their blocks are filtered here, not by the role hint
     substituting: dict[Path, bool] = field(default_factory=dict)
+    #: a role or such a ``|name|``: what the cut of a substituting file keeps (see :func:`parse_module_docs`)
+    use_hint: re.Pattern[str] | None = None
 
     def listing(self, folder: str) -> frozenset[str]:
         """The names in ``folder`` (listed once: module lookups walk the package tree, not stat each guess)."""
@@ -279,8 +282,8 @@ class SourceReader:
     def tree(self, path: Path) -> Any:
         if path not in self.trees:
             text = self.text(path)
-            # a file using a role-giving substitution is parsed whole: the cut keeps role-holding definitions only
-            self.trees[path] = (parse_module(text) if self.substitutes(path) else parse_module_docs(text)) if text else None
+            # in a file using a role-giving substitution, the cut also keeps the definitions using one
+            self.trees[path] = parse_module_docs(text, self.use_hint if self.substitutes(path) else None) if text else None
         return self.trees[path]
 
     def resolve(self, dotted: str) -> tuple[Path, list[str]] | None:
@@ -458,8 +461,9 @@ def load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, 
 
 def _load_code_pages(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: Any) -> tuple[list[Page], list[str]]:
     reader = SourceReader(config, search_path(config, conf))
-    if names := conf.substitutions.role_names():
-        reader.substitution_use = re.compile(r"\|(?:%s)\|" % "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    if (use := use_pattern(conf.substitutions.role_names())) is not None:
+        reader.substitution_use = use
+        reader.use_hint = re.compile(f"{ROLE_HINT.pattern}|{reader.substitution_use.pattern}")
     missing: dict[str, str] = {}
     conf_dir = config.conf.parent if config.conf is not None else config.docs
     for rel, text in page_texts:
