@@ -36,7 +36,7 @@ help:
 	@echo "                 le même livret que celui du navigateur (pages et questions de l’adresse ;"
 	@echo "                 LIVRET ne se combine pas avec PAGES ni QUESTIONS)"
 	@echo "  make check     vérifie termes, sources et métadonnées (docscheck)"
-	@echo "  make test      installe ce qu'il faut et lance toute la suite de tests"
+	@echo "  make test      installe ce qu’il faut et lance toute la suite de tests"
 	@echo "  make bench     lance les mesures de performance (benchmarks/results.md)"
 	@echo "  make serve     aperçu en direct sur http://127.0.0.1:8000"
 	@echo "  make clean     supprime $(BUILDDIR)"
