@@ -7,7 +7,7 @@ import pytest
 from docscheck.parsers.markdown import markdown_parser
 from docscheck.parsers.rest import expand_tabs
 from docscheck.parsers.sphinx_conf import parse_sphinx_conf
-from docscheck.parsers.tables import csv_cells
+from docscheck.parsers.page_collector import csv_cells
 from docscheck.parsers.glossary_blocks import myst_term_text, rest_term_text
 
 

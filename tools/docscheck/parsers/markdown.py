@@ -22,8 +22,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from .page_collector import PageCollector
-from .tables import csv_cells
+from .page_collector import PageCollector, csv_cells
 from .glossary_blocks import inline_plain_text, myst_term_text, split_glossary
 
 #: Directives whose content is not MyST (code, data, file lists): roles in them do not count.

@@ -3,11 +3,13 @@
 Both page parsers (MyST and reST) feed the same collector so that roles are classified in one
 place: which role names are term references and which are citations. The collector also reads
 included fragments (``.. include::``, ```` ```{include} ````) through the reader its caller gives:
-their roles are reported at the fragment's own path and line, as Sphinx reports them.
+their roles are reported at the fragment's own path and line, as Sphinx reports them. It also
+splits a ``csv-table``'s content into cells for both parsers (:func:`csv_cells`).
 """
 
 from __future__ import annotations
 
+import csv
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -340,3 +342,55 @@ def clip_include(text: str, options: dict[str, str]) -> tuple[str, int] | None:
             return None
         text = text[:index]
     return text, offset
+
+
+# -- Cells of a csv-table directive ------------------------------------------------------------
+# Cells of a ``csv-table`` directive.
+#
+# docutils reads the directive's content with the :mod:`csv` module (``"`` quotes, doubled to
+# escape, ``,`` or the ``:delim:`` option between cells); each cell is then parsed as body text of
+# the page's syntax, so roles in cells count like roles anywhere else. Sphinx reports every role
+# of the table (header cells included) at the first line of the content, so docscheck does too.
+DELIMITERS = {"tab": "\t", "space": " "}
+
+
+def _delimiter(option: str | None) -> str:
+    if not option:
+        return ","
+    option = option.strip()
+    if option.lower() in DELIMITERS:
+        return DELIMITERS[option.lower()]
+    if option.startswith("\\") or len(option) > 1:  # a Unicode escape or name: docutils accepts them; we approximate
+        return ","
+    return option
+
+
+def csv_cells(lines: list[str], delimiter: str | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each non-empty cell: ``offset`` is the 0-based line the cell starts on.
+
+    A row the csv module cannot read is given back whole as one cell, so its roles still count.
+    """
+    delim = _delimiter(delimiter)
+    index = 0
+    while index < len(lines):
+        start = index
+        row_text = lines[index]
+        index += 1
+        # a quoted cell may run over several lines: extend the row until its quotes balance
+        while row_text.count('"') % 2 and index < len(lines):
+            row_text += "\n" + lines[index]
+            index += 1
+        try:
+            rows = list(csv.reader([row_text], delimiter=delim, quotechar='"', skipinitialspace=True, strict=False))
+        except csv.Error:
+            rows = [[row_text]]
+        position = 0
+        for row in rows:
+            for cell in row:
+                text = cell.strip()
+                if not text:
+                    continue
+                found = row_text.find(text.splitlines()[0], position)
+                if found >= 0:
+                    position = found
+                yield start + row_text.count("\n", 0, max(found, 0)), text

@@ -17,8 +17,7 @@ import re
 from typing import Any
 
 from .markdown import LITERAL_DIRECTIVES, TABLE_DIRECTIVES
-from .page_collector import PageCollector
-from .tables import csv_cells
+from .page_collector import PageCollector, csv_cells
 from .glossary_blocks import rest_term_text, split_glossary
 from .substitutions import definitions_in_text
 
