@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import TextIO
 
@@ -86,6 +84,9 @@ def fetch_inventories(config: Config, out: TextIO, err: TextIO) -> int:
     if inside(config.root, directory):
         err.write(f"docscheck: error: the inventory cache {directory} is inside ROOT; docscheck never writes into the project: set XDG_CACHE_HOME elsewhere\n")
         return 2
+    import urllib.error  # only this command uses the network: every check is spared the import (~25 ms)
+    import urllib.request
+
     failed = 0
     for target in conf.intersphinx:
         for location in target.locations():
