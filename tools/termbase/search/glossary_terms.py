@@ -520,10 +520,7 @@ def search_data(app: Any) -> dict[str, Any]:
         # How the pages spell a folded word of the vocabulary, where accents make a difference.
         "spelled": spelled,
         # A query naming a symptom of the triage table: its answer card (termbase.search.triage_answers).
-        "triage": {
-            **triage_answers.triage_data(triage_entries, guide, tables),
-            "guideTitle": french_spacing(getattr(content[guide], "title", "") or guide) if guide else "",
-        },
+        "triage": triage_answers.triage_data(triage_entries, guide, tables, getattr(content[guide], "title", "") if guide else ""),
     }
 
 

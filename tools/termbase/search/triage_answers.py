@@ -169,10 +169,13 @@ def table_symptoms(doctree: nodes.document) -> list[str]:
     return list(slugs)
 
 
-def triage_data(entries: Iterable[TriageEntry], guide: str | None, tables: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def triage_data(
+    entries: Iterable[TriageEntry], guide: str | None, tables: dict[str, list[str]] | None = None, guide_title: str = ""
+) -> dict[str, Any]:
     """The ``triage`` part of the search data: levels, messages, each symptom, distinctive words.
 
-    *guide*: the page with the ``{triage-guide}`` (a docname), or None when no page has it;
+    *guide*: the page with the ``{triage-guide}`` (a docname), or None when no page has it, and
+    *guide_title* its title (the link under « no page holds these words »);
     *tables*: docname → the symptoms its triage tables show (the side-effect pages), which come
     right after the guide in the results of a query naming one of them.
     """
@@ -190,6 +193,7 @@ def triage_data(entries: Iterable[TriageEntry], guide: str | None, tables: dict[
     ]
     return {
         "guide": guide or "",
+        "guideTitle": french_spacing(guide_title or guide or ""),
         "tables": tables or {},
         "levels": {level: {"tag": wording.LEVEL_TAGS[level], "label": wording.level_label(level)} for level in TRIAGE_LEVELS},
         # The levels, least urgent first (the data file's keys are sorted).
