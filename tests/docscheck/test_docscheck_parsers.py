@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from docscheck.parsers.markdown import markdown_parser
+from docscheck.discovery import KNOWN_MYST_EXTENSIONS
+from docscheck.parsers.markdown import markdown_parser, myst_markdown_it
+from docscheck.records import DEFAULT_MYST_EXTENSIONS
 from docscheck.parsers.rest import expand_tabs
 from docscheck.parsers.sphinx_conf import parse_sphinx_conf
 from docscheck.parsers.page_collector import csv_cells
@@ -119,3 +123,92 @@ def test_person_names_print_like_pybtex():
     from docscheck.parsers.bibtex import person_text
 
     assert [person_text(n) for n in ("Albert Einstein", "Ludwig van Beethoven", "Einstein, Albert", "{Org and Co}")] == ["Einstein, Albert", "van Beethoven, Ludwig", "Einstein, Albert", "{Org and Co}"]
+
+
+#: Every extension's syntax on one page, for the wiring test below.
+MYST_SAMPLE = """---
+title: Sample
+---
+# Title {#anchor}
+
+(target)=
+Text with {term}`a role`, a footnote[^1], "quotes" -- (c) ... ~~struck~~ and ~single~.
+$x^2$ inline, $$y$$ display and a [span]{.class} with `code`{.lang}.
+
+[^1]: The footnote.
+
+$$
+a = b
+$$ (label)
+
+\\begin{equation}
+c = d
+\\end{equation}
+
+:::{note}
+Inside a colon fence with {cite:p}`key`.
+:::
+
+::::{admonition} Nested
+:::{tip}
+Deeper.
+:::
+::::
+
+Term
+: Its definition with {term}`x`.
+
+:field: value
+:other: {term}`y`
+
+- [ ] a task
+- [x] done
+
+{{ substitution }} and {{ other | filter }}
+
+{#block-id .cls}
+A paragraph with attributes.
+
+| a | b |
+|---|---|
+| {term}`c` | d |
+
++++ a block break
+
+% a comment
+"""
+
+
+def _myst_samples() -> list[str]:
+    root = Path(__file__).resolve().parents[2]
+    pages = sorted([*root.glob("tests/roots/**/*.md"), *root.glob("docs/*.md"), *root.glob("glossary/*.md")])
+    return [MYST_SAMPLE, *(p.read_text(encoding="utf-8") for p in pages)]
+
+
+def _token_rows(tokens) -> list[tuple]:
+    return [
+        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info, t.meta, tuple(sorted(t.attrs.items())), t.block, t.hidden, _token_rows(t.children or []))
+        for t in tokens
+    ]
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [frozenset(), DEFAULT_MYST_EXTENSIONS, KNOWN_MYST_EXTENSIONS, *(frozenset({name}) for name in sorted(KNOWN_MYST_EXTENSIONS))],
+    ids=lambda e: "+".join(sorted(e)) or "none",
+)
+def test_myst_wiring_is_myst_parsers_own(extensions):
+    """docscheck builds MyST's markdown-it itself (to start without importing myst-parser): the
+    same active rules, options and tokens as ``create_md_parser`` for a Sphinx build."""
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    from markdown_it.renderer import RendererHTML
+
+    ours = myst_markdown_it(extensions)
+    theirs = create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
+    theirs.disable("wordcount", ignoreInvalid=True)
+    assert ours.get_active_rules() == theirs.get_active_rules()
+    options = {k: v for k, v in theirs.options.items() if k != "myst_config"}
+    assert dict(ours.options.items()) == options
+    for text in _myst_samples():
+        assert _token_rows(ours.parse(text, {})) == _token_rows(theirs.parse(text, {}))

@@ -12,14 +12,12 @@ tools that render it (termbase), with the problems that make an entry unusable.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .code.sources import load_code_pages
 from .code.inventories import external_terms
 from .parsers.bibtex import parse_bib_text
 from .code.conf_code import ConfCode, names_generated_file, read_conf_code
@@ -28,7 +26,6 @@ from .parsers.glossary_entries import parse_entry_text, validate_entry
 from .parsers.markdown import markdown_parser
 from .parsers.page_collector import IncludeReader
 from .parsers.pages import MYST_SUFFIXES, file_error, parse_page
-from .code.python_sources import TextBlock, blocks_page, holds_roles
 from .parsers.substitutions import ProjectSubstitutions
 from .parsers.triage import parse_triage_text
 from .records import BibEntry, Config, ConfigError, Corpus, Drawing, Finding, GlossaryEntry, Page, RecordedFigure, RuleSettings, Severity, SourceError, TriageEntry
@@ -76,6 +73,8 @@ class Report:
 
 
 def text_digest(text: str) -> bytes:
+    import hashlib  # here, not at the top: only the Sphinx extension's cache hashes texts
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
@@ -248,6 +247,8 @@ def prolog_pages(config: Config, conf: ConfCode, pages: list[Page]) -> list[Page
     """
     if not conf.prolog or config.conf is None or not any(not p.path.endswith(MYST_SUFFIXES) for p in pages):
         return []
+    from .code.python_sources import TextBlock, blocks_page, holds_roles
+
     pages = []
     for line, text, exact in conf.prolog:
         if holds_roles(text):
@@ -380,6 +381,20 @@ def word_frequency(config: Config, notes: list[str]) -> Callable[[str], float] |
     return table.zipf
 
 
+def code_sources(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: ParseCache | None) -> tuple[list[Page], list[str]]:
+    """Pages of the docstrings and gallery text the documentation renders, with notes for stderr.
+
+    :mod:`docscheck.code.sources` (and ``ast``-walking code behind it) is imported only for a project
+    whose pages name autodoc directives, or whose ``conf.py`` names ``autoapi_dirs`` or a gallery:
+    a project of pages alone does not pay for it at every start.
+    """
+    if not page_texts and not conf.autoapi_dirs and not conf.examples_dirs:
+        return [], []
+    from .code.sources import load_code_pages
+
+    return load_code_pages(config, conf, page_texts, cache)
+
+
 def check_project(root: Path, config: Config | None = None, cache: ParseCache | None = None) -> Report:
     """Parse every page, entry and BibTeX file of the project at ``root`` and run all rules.
 
@@ -392,7 +407,7 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     page_texts: list[tuple[str, str]] = []
     entries, entry_findings = load_glossary(config.root, config, cache)
     pages, page_findings = load_pages(config, cache, conf, notes, page_texts)
-    code_pages, code_notes = load_code_pages(config, conf, page_texts, cache)
+    code_pages, code_notes = code_sources(config, conf, page_texts, cache)
     code_pages += prolog_pages(config, conf, pages)
     external, inventory_notes = external_terms(config, conf)
     notes += [*conf.notes, *code_notes, *inventory_notes]

@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import array
 import bisect
-import hashlib
 import mmap
 import os
 import sys
 from pathlib import Path
+
+try:  # hashlib's own blake2b, without hashlib importing OpenSSL's digests (4 ms at every start)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it: hashlib has a fallback
+    from hashlib import blake2b
 
 #: A word absent from the list has this frequency (wordfreq's own answer for unknown words).
 ABSENT = 0.0
@@ -34,7 +38,7 @@ class WordFrequencyError(Exception):
 
 
 def word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 class ZipfTable:

@@ -10,7 +10,6 @@ inside ROOT: docscheck does not write into the project.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -31,6 +30,8 @@ def cache_dir() -> Path:
 
 def cache_file(url: str) -> Path:
     """Where the inventory at ``url`` is cached: a readable name and a short digest."""
+    import hashlib  # here: only a remote inventory needs it
+
     readable = re.sub(r"[^A-Za-z0-9.-]+", "_", url.split("://", 1)[-1]).strip("_")[:80]
     return cache_dir() / f"{readable}-{hashlib.sha256(url.encode()).hexdigest()[:12]}.inv"
 

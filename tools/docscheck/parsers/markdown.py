@@ -17,10 +17,18 @@ import re
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import make_fence_rule
 from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.field_list import fieldlist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+from mdit_py_plugins.substitution import substitution_plugin
 
 from .page_collector import PageCollector, csv_cells
 from .glossary_blocks import inline_plain_text, myst_term_text, split_glossary
@@ -47,6 +55,57 @@ GROUPING_BLOCKS = {"table_open": "table_close"}
 TABLE_DIRECTIVES = frozenset({"table", "list-table", "csv-table"})
 
 
+def myst_markdown_it(extensions: frozenset[str]) -> MarkdownIt:
+    """The markdown-it that ``myst_parser.parsers.mdit.create_md_parser`` builds for a Sphinx build
+    with ``myst_enable_extensions = extensions`` (and myst-parser's defaults for every other option).
+
+    The same calls in the same order, without importing myst-parser itself: its configuration
+    classes (and docutils behind them) cost a tenth of docscheck's start, and only this wiring is
+    needed. ``test_myst_wiring_is_myst_parsers_own`` (tests/docscheck/test_docscheck_parsers.py) holds it to ``create_md_parser``: same rules, same
+    options, same tokens, for every extension docscheck knows (``KNOWN_MYST_EXTENSIONS``). Left
+    out: the ``wordcount`` plugin (reading-time statistics, no token depends on them) and the
+    extensions docscheck does not enable (linkify, gfm_autolink, section_ref, alert).
+    """
+    md = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(myst_block_plugin)
+        .use(myst_role_plugin)
+        .use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
+    )
+    typographer = False
+    for rule in ("smartquotes", "replacements"):
+        if rule in extensions:
+            md.enable(rule)
+            typographer = True
+    if "strikethrough" in extensions:
+        md.enable("strikethrough")
+        md.options["strikethrough_single_tilde"] = False
+    if "dollarmath" in extensions:
+        md.use(dollarmath_plugin, allow_labels=True, allow_space=True, allow_digits=True, double_inline=False)
+    if "colon_fence" in extensions:
+        fence = make_fence_rule(markers=(":",), token_type="colon_fence", exact_match=False)
+        md.block.ruler.before("fence", "colon_fence", fence, {"alt": ["paragraph", "reference", "blockquote", "list", "footnote_def"]})
+    if "amsmath" in extensions:
+        md.use(amsmath_plugin)
+    if "deflist" in extensions:
+        md.use(deflist_plugin)
+    if "fieldlist" in extensions:
+        md.use(fieldlist_plugin)
+    if "tasklist" in extensions:
+        md.options["tasklists"] = True
+        md.options["tasklists_editable"] = False
+    if "substitution" in extensions:
+        md.use(substitution_plugin, "{", "}")
+    if "attrs_inline" in extensions:
+        md.use(attrs_plugin, after=("image", "code_inline", "link_close", "span_close"), spans=True, span_after="footnote_ref")
+    if "attrs_block" in extensions:
+        md.use(attrs_block_plugin)
+    md.options.update({"typographer": typographer, "linkify": False})
+    return md
+
+
 @functools.lru_cache(maxsize=8)
 def markdown_parser(extensions: frozenset[str]) -> MarkdownIt:
     """myst-parser's markdown-it, configured like a Sphinx build with these MyST extensions.
@@ -54,8 +113,7 @@ def markdown_parser(extensions: frozenset[str]) -> MarkdownIt:
     Its block tokenizer is wrapped to note where markdown-it gives up because of nesting
     (``md.nesting_skips``, reset by each :meth:`MystPageParser.parse`).
     """
-    md = create_md_parser(MdParserConfig(enable_extensions=set(extensions)), RendererHTML)
-    md.disable("wordcount", ignoreInvalid=True)  # reading-time statistics: no token depends on them
+    md = myst_markdown_it(extensions)
     original = md.block.tokenize
     skips: list[tuple[int, int]] = []
     limit = md.options.maxNesting
