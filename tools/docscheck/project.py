@@ -219,24 +219,124 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
     return pages
 
 
+#: Pages are parsed in two processes from this many characters on, when a second CPU is free: a
+#: fork and pickling the pages back cost about 10 ms, parsing 300,000 characters about 100 ms.
+TWO_PROCESSES_FROM = 300_000
+
+
 def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
     """Parse the pages; ``texts`` (when given) receives ``(path, text)`` of pages that may name
     autodoc directives, for :func:`docscheck.code.sources.load_code_pages`."""
+    return start_pages(config, cache, conf, notes, texts)()
+
+
+def start_pages(
+    config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None
+) -> Callable[[], tuple[list[Page], list[Finding]]]:
+    """Read the pages and start parsing them; the function returned ends the work and gives what
+    :func:`load_pages` gives.
+
+    On a large project (:data:`TWO_PROCESSES_FROM`) with a spare CPU and no cache, a forked child
+    parses the second half of the pages (by size) while this process goes on: the caller does other
+    work before it calls the function returned, which parses the first half and collects the rest.
+    The result is the same as in one process, in the same order; if the child fails, this process
+    parses its half too.
+    """
     md = markdown_parser(config.myst_extensions)
-    pages: list[Page] = []
     findings: list[Finding] = []
     root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
     literals = conf.literal_strings if conf else frozenset()
     reader = include_reader(config, lambda rel: names_generated_file(tuple(rel.split("/")), literals), notes)
+    substitutions = conf.substitutions if conf else None
+    sources: list[tuple[str, str, bool]] = []
     for path, rel, text in readable_files(page_files(config, findings), config, findings):
         if texts is not None and "auto" in text:
             texts.append((rel, text))
         is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
-        page, page_findings = cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions, conf.substitutions if conf else None)
-        findings += page_findings
-        if page is not None:
-            pages.append(page)
-    return pages, findings
+        sources.append((text, rel, is_root))
+
+    def parse(part: list[tuple[str, str, bool]]) -> list[tuple[Page | None, list[Finding]]]:
+        return [cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions, substitutions) for text, rel, is_root in part]
+
+    split = len(sources)
+    size = sum(len(text) for text, _rel, _root in sources)
+    if cache is None and size >= TWO_PROCESSES_FROM and spare_cpu():
+        split, parsed = 0, 0
+        while parsed < size / 2 and split < len(sources) - 1:  # the child has one page at least
+            parsed += len(sources[split][0])
+            split += 1
+    noted = len(notes) if notes is not None else 0
+    tail = in_child(lambda: (parse(sources[split:]), notes[noted:] if notes is not None else [])) if split < len(sources) else None
+
+    def finish() -> tuple[list[Page], list[Finding]]:
+        try:
+            results = parse(sources[:split])
+        finally:
+            done = tail() if tail is not None else None
+        if split < len(sources):
+            if done is None:  # no child, or it failed: parse its half here (its errors are raised here)
+                results += parse(sources[split:])
+            else:
+                results += done[0]
+                if notes is not None:
+                    notes.extend(done[1])
+        pages = []
+        for page, page_findings in results:
+            findings.extend(page_findings)
+            if page is not None:
+                pages.append(page)
+        return pages, findings
+
+    return finish
+
+
+def spare_cpu() -> bool:
+    """A second CPU this process may use, ``os.fork``, and no other thread (forking a threaded
+    process is unsafe); ``DOCSCHECK_JOBS=1`` keeps docscheck in one process."""
+    if os.environ.get("DOCSCHECK_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
+        return False
+    import threading
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return cpus > 1 and threading.active_count() == 1
+
+
+def in_child(work: Callable[[], Any]) -> Callable[[], Any] | None:
+    """Run ``work`` in a forked child; the function returned waits for it and gives its result,
+    or None if the child failed. None when no child can be started."""
+    import pickle
+
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: never returns, never runs the parent's exit handlers or flushes its buffers
+        status = 1
+        try:
+            os.close(read_end)
+            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def result() -> Any:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        return pickle.loads(data)
+
+    return result
 
 
 def prolog_pages(config: Config, conf: ConfCode, pages: list[Page]) -> list[Page]:
@@ -405,8 +505,9 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     conf = read_conf_code(config.conf, config.root) if config.conf is not None else ConfCode()
     notes: list[str] = list(config.notes)
     page_texts: list[tuple[str, str]] = []
+    finish_pages = start_pages(config, cache, conf, notes, page_texts)  # in two processes on a large project
     entries, entry_findings = load_glossary(config.root, config, cache)
-    pages, page_findings = load_pages(config, cache, conf, notes, page_texts)
+    pages, page_findings = finish_pages()
     code_pages, code_notes = code_sources(config, conf, page_texts, cache)
     code_pages += prolog_pages(config, conf, pages)
     external, inventory_notes = external_terms(config, conf)
