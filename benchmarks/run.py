@@ -92,7 +92,7 @@ def termbase_available() -> bool:
 
 
 def measure_docscheck(scales: list[int], repeat: int, work: Path, results: dict) -> None:
-    docscheck = [sys.executable, "-m", "docscheck", "check"]
+    docscheck = [*docscheck_dense.docscheck_command(), "check"]
     for scale in scales:
         root = work / f"corpus-{scale}"
         counts = generate(root, scale)

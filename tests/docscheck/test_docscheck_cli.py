@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from docscheck.cli import main
 
@@ -76,6 +81,27 @@ def test_github_format_uses_error_and_warning_commands(capsys):
 def test_python_dash_m_runs_the_same_cli():
     result = subprocess.run([sys.executable, "-m", "docscheck", "check", str(ROOTS / "test-docscheck-clean")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("count", [3, 600])
+def test_the_command_flushes_everything_before_its_hard_exit(tmp_path, count):
+    """``docscheck`` ends with ``os._exit`` (no interpreter teardown): its output must still be whole,
+    smaller than a buffer (left in it without a flush) or larger than a pipe holds, with the exit
+    status of :func:`main`."""
+    root = tmp_path / "p"
+    (root / "docs").mkdir(parents=True)
+    (root / "glossary").mkdir()
+    (root / "docs" / "page.md").write_text("".join(f"Ligne {i} : {{term}}`inconnu-{i}`.\n\n" for i in range(count)), encoding="utf-8")
+    expected = io.StringIO()
+    with contextlib.redirect_stdout(expected), contextlib.redirect_stderr(io.StringIO()):
+        status = main(["check", str(root), "--format", "json"])
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as most machines run it
+    for command in ([sys.executable, "-m", "docscheck"], [str(Path(sys.executable).with_name("docscheck"))]):
+        result = subprocess.run([*command, "check", str(root), "--format", "json"], capture_output=True, text=True, env=buffered)
+        assert len(result.stdout) > (65536 if count > 100 else 500)
+        assert result.stdout == expected.getvalue()
+        assert (result.returncode, status) == (1, 1)
+        assert result.stderr.endswith(f"{count} term references, 0 bibliography entries, 0 citations\n"), result.stderr
 
 
 def test_cli_path_does_not_import_sphinx():

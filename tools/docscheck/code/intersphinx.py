@@ -8,7 +8,6 @@ Only the ``std:term`` names matter to docscheck: a ``:term:`` role resolves thro
 from __future__ import annotations
 
 import re
-import zlib
 
 from docscheck.records import SourceError, term_key
 
@@ -21,6 +20,8 @@ def inventory_terms(data: bytes, path: str) -> frozenset[str]:
     lines = data.split(b"\n", 4)
     if len(lines) < 5 or lines[0].rstrip() != HEADER:
         raise SourceError(path, 1, "not a Sphinx inventory (version 2): the first line should be '# Sphinx inventory version 2'")
+    import zlib  # here: only a project with intersphinx reads inventories
+
     try:
         text = zlib.decompress(lines[4]).decode("utf-8")
     except (zlib.error, UnicodeDecodeError) as exc:
@@ -35,5 +36,7 @@ def inventory_terms(data: bytes, path: str) -> frozenset[str]:
 def write_inventory(project: str, objects: list[tuple[str, str, str]]) -> bytes:
     """An inventory holding ``(name, domain:role, uri)`` objects (for tests and fixtures)."""
     header = f"# Sphinx inventory version 2\n# Project: {project}\n# Version: \n# The remainder of this file is compressed using zlib.\n"
+    import zlib
+
     body = "".join(f"{name} {role} -1 {uri} -\n" for name, role, uri in objects)
     return header.encode() + zlib.compress(body.encode("utf-8"))

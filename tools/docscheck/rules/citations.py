@@ -6,7 +6,6 @@ Cited keys are matched exactly, as sphinxcontrib-bibtex matches them (``Knuth198
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
@@ -93,6 +92,8 @@ def _fix(key: str, by_folded: dict[str, str], uncited: list[str]) -> str:
 
 def misspelt_key(key: str, uncited: list[str]) -> str | None:
     """The uncited entry ``key`` most likely misspells (difflib ratio ≥ :data:`CLOSE_MATCH`), if any."""
+    import difflib  # here: only an unknown key needs it
+
     close = difflib.get_close_matches(key, uncited, n=1, cutoff=CLOSE_MATCH)
     return close[0] if close else None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from docscheck.records import Corpus, Finding, Page, Severity, term_key
@@ -32,6 +31,8 @@ def one_edit_apart(a: str, b: str) -> bool:
 def close_term(key: str, local: list[str]) -> str | None:
     """The local term ``key`` most likely misspells: difflib ratio ≥ :data:`CLOSE_TERM`, or one edit
     away for names of four letters or more (where one letter weighs too much for the ratio)."""
+    import difflib  # here: only an undefined term needs it
+
     close = difflib.get_close_matches(key, local, n=1, cutoff=CLOSE_TERM)
     if close:
         return close[0]
