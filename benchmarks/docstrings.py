@@ -4,8 +4,8 @@
 
 Runs ``docscheck check`` zero-config on the unpacked sdists of :data:`PROJECTS` (downloaded by
 ``benchmarks/real_projects.py``, same ``--cache``), in cold subprocesses, with and without the
-reading of Python sources (the second replaces ``load_code_pages`` by a function that reads
-nothing), in alternate runs; prints the best wall and CPU time (user + system) of each as a
+reading of Python sources (the second replaces ``docscheck.project.code_sources`` by a function
+that reads nothing, and checks that fewer citations or term references were found), in alternate runs; prints the best wall and CPU time (user + system) of each as a
 Markdown table for ``benchmarks/results.md``.
 
 The subprocesses keep their bytecode (in a temporary ``PYTHONPYCACHEPREFIX``, even when the
@@ -16,6 +16,7 @@ modules on every run would add the same fixed cost to both figures and hide the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -35,20 +36,26 @@ RUN = """
 import sys
 import docscheck.project as project
 if sys.argv[1] == "without":
-    project.load_code_pages = lambda *args, **kwargs: ([], [])
-from docscheck.cli import main
-sys.exit(main(["check", sys.argv[2], "--format", "json"]))
+    assert hasattr(project, "code_sources"), "docscheck.project.code_sources is gone: update benchmarks/docstrings.py"
+    project.code_sources = lambda *args, **kwargs: ([], [])
+from docscheck.cli import run
+sys.argv = ["docscheck", "check", sys.argv[2], "--format", "json"]
+run()
 """
 
 
-def timed(mode: str, root: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds of one cold ``docscheck check`` subprocess."""
+def timed(mode: str, root: Path, env: dict[str, str]) -> tuple[float, float, dict[str, int]]:
+    """Wall and CPU seconds of one cold ``docscheck check`` subprocess, and its stats."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", RUN, mode, str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+    result = subprocess.run([sys.executable, "-c", RUN, mode, str(root)], capture_output=True, text=True, check=False, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    try:
+        stats = json.loads(result.stdout)["stats"]
+    except (ValueError, KeyError):
+        raise SystemExit(f"docscheck failed on {root} ({mode} docstrings): {result.stderr[-2000:]}") from None
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), stats
 
 
 def python_files(root: Path) -> tuple[int, int]:
@@ -69,11 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     for requirement in PROJECTS:
         root = unpack(requirement, args.cache)
         best = {"without": (1e9, 1e9), "with": (1e9, 1e9)}
-        for mode in ("without", "with"):  # warm-up: bytecode written, files in the OS cache
-            timed(mode, root, env)
+        # warm-up (bytecode written, files in the OS cache), and proof that "without" reads less
+        counted = {mode: timed(mode, root, env)[2] for mode in ("without", "with")}
+        if (counted["without"]["citations"], counted["without"]["term_refs"]) >= (counted["with"]["citations"], counted["with"]["term_refs"]):
+            raise SystemExit(f"{requirement}: the run without docstrings found as much as the run with them: {counted}")
         for _run in range(args.runs):
             for mode in ("without", "with"):
-                wall, cpu = timed(mode, root, env)
+                wall, cpu, _stats = timed(mode, root, env)
                 best[mode] = (min(best[mode][0], wall), min(best[mode][1], cpu))
         (w0, c0), (w1, c1) = best["without"], best["with"]
         files, size = python_files(root)

@@ -1,4 +1,4 @@
-"""Pages parsed in two processes give what one process gives (``docscheck.project.start_pages``).
+"""Pages (and docstrings) read in two processes give what one process gives (``docscheck.project.check_project``).
 
 The fork is forced on every fixture root and on the guide itself (the threshold set to 0, a spare
 CPU assumed), then the whole report is compared with a run in one process.
@@ -101,3 +101,16 @@ def test_one_process_when_asked_without_a_second_cpu_or_with_threads(monkeypatch
     assert project.spare_cpu() is True
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert project.spare_cpu() is False
+
+
+def test_the_shared_queue_gives_each_number_to_one_process():
+    """A parent and its child take numbers from the queue as they go: together, every number once."""
+    from docscheck.project import SharedQueue
+
+    for count in (0, 1, 5, 3000):  # 3000: more numbers than tokens, taken by chunks
+        queue = SharedQueue(count)
+        child = in_child(lambda: list(queue))
+        mine = list(queue)
+        theirs = child()
+        queue.close()
+        assert sorted(mine + theirs) == list(range(count))

@@ -13,7 +13,7 @@ tools that render it (termbase), with the problems that make an entry unusable.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -224,84 +224,95 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
 TWO_PROCESSES_FROM = 300_000
 
 
-def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
-    """Parse the pages; ``texts`` (when given) receives ``(path, text)`` of pages that may name
-    autodoc directives, for :func:`docscheck.code.sources.load_code_pages`."""
-    return start_pages(config, cache, conf, notes, texts)()
+class PageSources:
+    """The pages of a project, read and ready to be parsed, in one process or in two.
 
-
-def start_pages(
-    config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None
-) -> Callable[[], tuple[list[Page], list[Finding]]]:
-    """Read the pages and start parsing them; the function returned ends the work and gives what
-    :func:`load_pages` gives.
-
-    On a large project (:data:`TWO_PROCESSES_FROM`) with a spare CPU and no cache, a forked child
-    parses the second half of the pages (by size) while this process goes on: the caller does other
-    work before it calls the function returned, which parses the first half and collects the rest.
-    The result is the same as in one process, in the same order; if the child fails, this process
-    parses its half too.
+    ``texts`` (when given) receives ``(path, text)`` of the pages that may name autodoc
+    directives, for :func:`docscheck.code.sources.load_code_pages`; FILE001 findings of unreadable
+    pages are in :attr:`findings`.
     """
-    md = markdown_parser(config.myst_extensions)
-    findings: list[Finding] = []
-    root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
-    literals = conf.literal_strings if conf else frozenset()
-    reader = include_reader(config, lambda rel: names_generated_file(tuple(rel.split("/")), literals), notes)
-    substitutions = conf.substitutions if conf else None
-    sources: list[tuple[str, str, bool]] = []
-    for path, rel, text in readable_files(page_files(config, findings), config, findings):
-        if texts is not None and "auto" in text:
-            texts.append((rel, text))
-        is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
-        sources.append((text, rel, is_root))
 
-    def parse(part: list[tuple[str, str, bool]]) -> list[tuple[Page | None, list[Finding]]]:
-        return [cached_page(cache, text, rel, md, is_root, reader, config.myst_extensions, substitutions) for text, rel, is_root in part]
+    def __init__(self, config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> None:
+        self.config, self.cache = config, cache
+        self.md = markdown_parser(config.myst_extensions)
+        self.findings: list[Finding] = []
+        literals = conf.literal_strings if conf else frozenset()
+        self.reader = include_reader(config, lambda rel: names_generated_file(tuple(rel.split("/")), literals), notes)
+        self.substitutions = conf.substitutions if conf else None
+        root_doc = {config.root_doc + suffix for suffix in config.source_suffixes}
+        #: ``(text, path, is_root)`` of each readable page
+        self.sources: list[tuple[str, str, bool]] = []
+        for path, rel, text in readable_files(page_files(config, self.findings), config, self.findings):
+            if texts is not None and "auto" in text:
+                texts.append((rel, text))
+            is_root = path.is_relative_to(config.docs) and path.relative_to(config.docs).as_posix() in root_doc
+            self.sources.append((text, rel, is_root))
+        self.size = sum(len(text) for text, _rel, _root in self.sources)
 
-    split = len(sources)
-    size = sum(len(text) for text, _rel, _root in sources)
-    if cache is None and size >= TWO_PROCESSES_FROM and spare_cpu():
-        split, parsed = 0, 0
-        while parsed < size / 2 and split < len(sources) - 1:  # the child has one page at least
-            parsed += len(sources[split][0])
-            split += 1
-    noted = len(notes) if notes is not None else 0
-    tail = in_child(lambda: (parse(sources[split:]), notes[noted:] if notes is not None else [])) if split < len(sources) else None
+    def parse(self, part: list[tuple[str, str, bool]]) -> list[tuple[Page | None, list[Finding]]]:
+        return [cached_page(self.cache, text, rel, self.md, is_root, self.reader, self.config.myst_extensions, self.substitutions) for text, rel, is_root in part]
 
-    def finish() -> tuple[list[Page], list[Finding]]:
-        try:
-            results = parse(sources[:split])
-        finally:
-            done = tail() if tail is not None else None
-        if split < len(sources):
-            if done is None:  # no child, or it failed: parse its half here (its errors are raised here)
-                results += parse(sources[split:])
-            else:
-                results += done[0]
-                if notes is not None:
-                    notes.extend(done[1])
-        pages = []
+    def parse_each(self, indices: Iterable[int], notes: list[str]) -> dict[int, tuple[tuple[Page | None, list[Finding]], list[str]]]:
+        """The pages at ``indices``, each with the notes its includes gave (taken out of ``notes``,
+        so that they can be put back in page order, whichever process parsed the page)."""
+        parsed = {}
+        for index in indices:
+            before = len(notes)
+            parsed[index] = (self.parse([self.sources[index]])[0], notes[before:])
+            del notes[before:]
+        return parsed
+
+    def collect(self, results: list[tuple[Page | None, list[Finding]]]) -> tuple[list[Page], list[Finding]]:
+        pages, findings = [], list(self.findings)
         for page, page_findings in results:
-            findings.extend(page_findings)
+            findings += page_findings
             if page is not None:
                 pages.append(page)
         return pages, findings
 
-    return finish
+
+def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
+    """Parse the pages, in this process (see :class:`PageSources` for ``texts``)."""
+    sources = PageSources(config, cache, conf, notes, texts)
+    return sources.collect(sources.parse(sources.sources))
 
 
 def spare_cpu() -> bool:
-    """A second CPU this process may use, ``os.fork``, and no other thread (forking a threaded
-    process is unsafe); ``DOCSCHECK_JOBS=1`` keeps docscheck in one process."""
-    if os.environ.get("DOCSCHECK_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
+    """Linux (where ``fork`` is safe without threads; macOS's system libraries are not), a second
+    CPU this process may use, and no other thread; ``DOCSCHECK_JOBS=1`` keeps docscheck in one process."""
+    if os.environ.get("DOCSCHECK_JOBS", "").strip() == "1" or not hasattr(os, "sched_getaffinity"):
         return False
     import threading
 
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cpus = os.cpu_count() or 1
-    return cpus > 1 and threading.active_count() == 1
+    return len(os.sched_getaffinity(0)) > 1 and threading.active_count() == 1
+
+
+class SharedQueue:
+    """The numbers ``0 … count - 1``, taken in order by this process and by a child forked after it
+    is made, each number by one of them: whichever is free takes the next, so that the two share
+    the work however long each one's own part takes.
+
+    The numbers (by chunks, at most :data:`TOKENS` of them) are written at once into a pipe whose
+    writing end is then closed; a process takes a chunk by reading its four bytes (a read from a
+    pipe is not split between readers), and the end of the pipe ends the numbers.
+    """
+
+    TOKENS = 1024  # 4 KiB: the pipe takes them all before anyone reads, on every system
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.chunk = max(1, -(-count // self.TOKENS))
+        self.read_end, write_end = os.pipe()
+        os.write(write_end, b"".join(start.to_bytes(4, "little") for start in range(0, count, self.chunk)))
+        os.close(write_end)
+
+    def __iter__(self) -> Iterator[int]:
+        while len(token := os.read(self.read_end, 4)) == 4:
+            start = int.from_bytes(token, "little")
+            yield from range(start, min(start + self.chunk, self.count))
+
+    def close(self) -> None:
+        os.close(self.read_end)
 
 
 def in_child(work: Callable[[], Any]) -> Callable[[], Any] | None:
@@ -481,14 +492,18 @@ def word_frequency(config: Config, notes: list[str]) -> Callable[[str], float] |
     return table.zipf
 
 
+def renders_code(conf: ConfCode, page_texts: list[tuple[str, str]]) -> bool:
+    """Pages that may name autodoc directives, or ``autoapi_dirs`` or a gallery in ``conf.py``."""
+    return bool(page_texts or conf.autoapi_dirs or conf.examples_dirs)
+
+
 def code_sources(config: Config, conf: ConfCode, page_texts: list[tuple[str, str]], cache: ParseCache | None) -> tuple[list[Page], list[str]]:
     """Pages of the docstrings and gallery text the documentation renders, with notes for stderr.
 
     :mod:`docscheck.code.sources` (and ``ast``-walking code behind it) is imported only for a project
-    whose pages name autodoc directives, or whose ``conf.py`` names ``autoapi_dirs`` or a gallery:
-    a project of pages alone does not pay for it at every start.
+    that renders code (:func:`renders_code`): a project of pages alone does not pay for it at every start.
     """
-    if not page_texts and not conf.autoapi_dirs and not conf.examples_dirs:
+    if not renders_code(conf, page_texts):
         return [], []
     from .code.sources import load_code_pages
 
@@ -505,17 +520,41 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
     conf = read_conf_code(config.conf, config.root) if config.conf is not None else ConfCode()
     notes: list[str] = list(config.notes)
     page_texts: list[tuple[str, str]] = []
-    finish_pages = start_pages(config, cache, conf, notes, page_texts)  # in two processes on a large project
-    entries, entry_findings = load_glossary(config.root, config, cache)
-    pages, page_findings = finish_pages()
-    code_pages, code_notes = code_sources(config, conf, page_texts, cache)
+    sources = PageSources(config, cache, conf, notes, page_texts)
+    # On a large project, or one whose documentation renders code, a forked child reads the
+    # docstrings, then parses pages as this process does once it has read the rest: each takes the
+    # next page from a shared queue. The result is the one of a single process (pages and notes in
+    # page order; whatever a failed child did not give back is parsed here).
+    code = renders_code(conf, page_texts)
+    forking = cache is None and (sources.size >= TWO_PROCESSES_FROM or code) and spare_cpu()
+    queue = SharedQueue(len(sources.sources)) if forking else None
+    child = in_child(lambda: (code_sources(config, conf, page_texts, cache), sources.parse_each(queue, notes))) if queue is not None else None
+    try:
+        entries, entry_findings = load_glossary(config.root, config, cache)
+        bib, bib_findings = load_bibliography(config, cache)
+        figures, figure_findings = load_figures(config, cache)
+        triage, triage_findings = read_triage(config, cache)
+        external, inventory_notes = external_terms(config, conf)
+        parsed = sources.parse_each(queue if queue is not None else range(len(sources.sources)), notes)
+    finally:
+        done = child() if child is not None else None
+        if queue is not None:
+            queue.close()
+    if done is not None:
+        (code_pages, code_notes), theirs = done
+        parsed.update(theirs)
+    else:
+        code_pages, code_notes = code_sources(config, conf, page_texts, cache)
+    parsed.update(sources.parse_each([i for i in range(len(sources.sources)) if i not in parsed], notes))
+    results = []
+    for index in range(len(sources.sources)):
+        result, page_notes = parsed[index]
+        results.append(result)
+        notes += page_notes
+    pages, page_findings = sources.collect(results)
     code_pages += prolog_pages(config, conf, pages)
-    external, inventory_notes = external_terms(config, conf)
     notes += [*conf.notes, *code_notes, *inventory_notes]
-    bib, bib_findings = load_bibliography(config, cache)
-    figures, figure_findings = load_figures(config, cache)
     drawings, drawing_findings = load_drawings(config, pages, cache)
-    triage, triage_findings = read_triage(config, cache)
     findings += entry_findings + page_findings + bib_findings + figure_findings + drawing_findings + triage_findings
     corpus = Corpus(
         pages=tuple(pages),
