@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import ast
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from docscheck.records import record
 from docscheck.parsers.substitutions import ProjectSubstitutions, definitions_in, global_substitution
 
 #: intersphinx ``inv`` values: None (``<uri>/objects.inv``) or locations (URL or local file)
 Inventory = tuple[str | None, ...]
 
 
-@dataclass(frozen=True)
+@record
 class IntersphinxTarget:
     """One ``intersphinx_mapping`` entry: its name, base URI (None when computed) and inventories."""
 
@@ -43,7 +44,7 @@ class IntersphinxTarget:
         return found
 
 
-@dataclass(frozen=True)
+@record
 class ConfCode:
     """The code-documentation settings of a conf.py (directories relative to conf.py's folder)."""
 

@@ -19,10 +19,9 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from docscheck.parsers.substitutions import ProjectSubstitutions, SubstitutionTable, definitions_in
-from docscheck.records import Page
+from docscheck.records import Page, record
 
 from docscheck.parsers.page_collector import PageCollector
 from docscheck.parsers.rest import RestPageParser
@@ -39,7 +38,7 @@ def holds_roles(text: str) -> bool:
     return ("term:`" in text or "cite" in text or "bibtex:" in text) and ROLE_HINT.search(text) is not None
 
 
-@dataclass(frozen=True)
+@record
 class TextBlock:
     """reST text found in a Python file: ``lines[0]`` is line ``line`` of the file."""
 

@@ -37,7 +37,7 @@ from .python_sources import (
     script_head,
     public_imports,
 )
-from docscheck.records import Config, Page
+from docscheck.records import Config, Page, record
 
 from docscheck.source_files import inside, is_excluded, read_text
 
@@ -60,7 +60,7 @@ OPTION = re.compile(r"^\s*:[\w-]+:")
 MAX_IMPORT_HOPS = 4
 
 
-@dataclass(frozen=True)
+@record
 class Documented:
     """A module or object a directive names: ``name`` is dotted, ``recursive`` adds submodules."""
 

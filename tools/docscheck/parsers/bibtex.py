@@ -12,9 +12,8 @@ decoded title is available through :func:`plain_text`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from docscheck.records import BibEntry, Finding, Severity, bib_key
+from docscheck.records import BibEntry, Finding, Severity, bib_key, record
 
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]\w*)[ \t\r\n]*([{(])")
 NEXT_ENTRY = re.compile(r"\n[ \t]*@[ \t]*[A-Za-z]\w*[ \t]*[{(]")
@@ -26,7 +25,7 @@ DELIMITERS = re.compile(r'[{}"]')
 NON_ENTRIES = frozenset({"comment", "string", "preamble"})
 
 
-@dataclass(frozen=True)
+@record
 class Chunk:
     """One ``@type{…}`` block of the file: its span, 1-based line, key and whether it closed."""
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from docscheck.records import record
 
 CLASSIFIER = re.compile(r" +: +")
 EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]*>$", re.DOTALL)
@@ -120,7 +121,7 @@ def rest_term_text(line: str) -> str:
     return "".join(out).strip()
 
 
-@dataclass(frozen=True)
+@record
 class GlossaryItem:
     """One glossary item: its term lines ``(line, text)`` and its definition lines (dedented)."""
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 from typing import Any
 
-from docscheck.records import Finding, GlossaryEntry, Severity, SourceError
+from docscheck.records import Finding, GlossaryEntry, Severity, SourceError, record
 
 FENCE = re.compile(r"^---[ \t]*$")
 
@@ -116,7 +116,7 @@ def load_simple(text: str) -> tuple[dict[str, object], dict[str, int]] | None:
 # -- front matter, entries ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class FrontMatter:
     """The YAML block at the top of a Markdown file, with the line of each top-level key."""
 
@@ -211,7 +211,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     )
 
 
-@dataclass(frozen=True)
+@record
 class RawEntry:
     """A glossary file after syntax parsing, before validation."""
 

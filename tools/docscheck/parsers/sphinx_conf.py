@@ -8,9 +8,9 @@ assignment is enough, and anything computed is simply ignored.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from docscheck.records import SourceError
+from docscheck.records import SourceError, record
 
 #: conf.py names docscheck understands.
 KNOWN_NAMES = frozenset(
@@ -35,7 +35,7 @@ LIST_METHODS = frozenset({"append", "extend", "insert"})
 LITERAL_ERRORS = (ValueError, TypeError, SyntaxError, RecursionError, MemoryError)
 
 
-@dataclass(frozen=True)
+@record
 class SphinxConf:
     """The literal settings of a conf.py, and the line where each was assigned.
 

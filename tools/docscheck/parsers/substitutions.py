@@ -11,7 +11,8 @@ definition in any document; its text is parsed at each ``|name|`` of a page that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from docscheck.records import record
 
 #: ``.. |name| replace:: text`` (its text may continue on the more indented lines after it)
 DEFINITION = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+\|(?P<name>[^|\s](?:[^|]*[^|\s])?)\|[ \t]+replace::(?:[ \t]+(?P<text>.*))?$")
@@ -28,7 +29,7 @@ CHECKED_ROLE = re.compile(r"(?i)(?:std:)?term$|(?:foot)?cite\b|bibtex:")
 Piece = tuple[str, str, str]
 
 
-@dataclass(frozen=True)
+@record
 class Substitution:
     """One ``replace::`` definition: its name and the pieces of its text, in order."""
 
@@ -79,7 +80,7 @@ def definitions_in_text(text: str) -> dict[str, Substitution]:
     return definitions_in(text.splitlines()) if "replace::" in text else {}
 
 
-@dataclass(frozen=True)
+@record
 class ProjectSubstitutions:
     """sphinxcontrib-globalsubs' ``global_substitutions``, and the names ``rst_prolog``/``rst_epilog`` define.
 

@@ -34,10 +34,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from docscheck.records import Prose
+from docscheck.records import Prose, record
 
 SPACE = "[ \u00a0\u202f]"
 #: An integer with its thousands groups (« 1 174 »), or any run of digits, with decimals.
@@ -90,7 +89,7 @@ ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 ELISION = re.compile(r"[’']")
 
 
-@dataclass(frozen=True)
+@record
 class Number:
     """A figure found in a text: where it is, how it is written, and its value(s).
 
@@ -219,7 +218,7 @@ def figures(text: str, thousands_comma: bool = False) -> list[Number]:
     return found
 
 
-@dataclass(frozen=True)
+@record
 class ReadProse:
     """A block's visible text in one string, with where each segment starts (and its line)."""
 

@@ -5,12 +5,10 @@ Built once per check (linear in the number of names) and shared by the TERM rule
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from docscheck.records import Corpus, DefinedTerm, GlossaryEntry, term_key
+from docscheck.records import Corpus, DefinedTerm, GlossaryEntry, record, term_key
 
 
-@dataclass(frozen=True)
+@record
 class Definition:
     """Where a name is defined: a glossary entry (with the front-matter key) or a page block."""
 
@@ -25,7 +23,7 @@ class Definition:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True)
+@record
 class TermIndex:
     by_key: dict[str, Definition]
     duplicates: tuple[tuple[Definition, Definition], ...]

@@ -13,9 +13,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from docscheck.records import GlossaryEntry, Prose
+from docscheck.records import GlossaryEntry, Prose, record
 from .word_split import words_in_any_order
 
 WORD = re.compile(r"\w+")
@@ -36,7 +35,7 @@ def fold_name(name: str) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in WORD.findall(unicodedata.normalize("NFC", name)))
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     entry: GlossaryEntry
     line: int

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from docscheck.records import (
     TRIAGE_FAMILIES,
@@ -39,6 +38,7 @@ from docscheck.records import (
     TriageLevel,
     level_rank,
     term_key,
+    record,
 )
 
 from .term_index import build_index
@@ -162,7 +162,7 @@ def fold_words(text: str) -> tuple[str, ...]:
     return tuple(fold_word(m.group("word")) for m in TOKEN.finditer(ELISION.sub(" ", text)) if m.group("word"))
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     """The folded words of one sentence, each with its line."""
 
