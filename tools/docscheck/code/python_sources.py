@@ -24,7 +24,7 @@ from docscheck.parsers.substitutions import ProjectSubstitutions, SubstitutionTa
 from docscheck.records import Page, record
 
 from docscheck.parsers.page_collector import PageCollector
-from docscheck.parsers.rest import RestPageParser
+from docscheck.parsers.rest import INLINE, INLINE_WITH_SUBSTITUTIONS, RestPageParser
 
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
@@ -423,13 +423,23 @@ class RoleParser(RestPageParser):
         if not lines:
             return  # as the reader does for an empty paragraph (it is called at every blank line)
         text = "\n".join([text for _line, text in lines])
+        line = lines[0][0]
+        lines.clear()
         if not ROLE_HINT.search(text) and not (self.use is not None and self.use.search(text)):
-            lines.clear()
             return
-        super().paragraph(lines, heading)
-
-    def plain(self, text: str, line: int) -> None:
-        return
+        # RestPageParser.paragraph's matches, keeping only what a RoleCollector keeps (roles and
+        # substitution uses, at their lines): no text between matches is cut out or emitted.
+        counted = 0
+        for m in (INLINE_WITH_SUBSTITUTIONS if self.out.substitutions and "|" in text else INLINE).finditer(text):
+            if m.group("name"):
+                line += text.count("\n", counted, m.start())
+                counted = m.start()
+                self.out.role(m.group("name"), m.group("content"), line)
+            elif m.lastgroup == "subst":
+                line += text.count("\n", counted, m.start())
+                counted = m.start()
+                self.out.substitution(m.group("subst"), line)
+        self.out.end_block(heading=heading)
 
 
 #: A blank line (whitespace only) followed by a line that starts at column 0, in ``"\\n" + text``.

@@ -40,6 +40,16 @@ INLINE_WITH_SUBSTITUTIONS = re.compile(
 )
 
 
+#: The characters an adornment line is made of (:data:`ADORNMENT`'s first character).
+ADORNMENT_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _adornment(stripped: str) -> bool:
+    """``stripped`` (a line without its surrounding whitespace) is a title's adornment: the
+    regex runs only on lines that start with a punctuation character."""
+    return stripped[:1] in ADORNMENT_CHARS and ADORNMENT.match(stripped) is not None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -112,23 +122,24 @@ class RestPageParser:
                     while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) > block_indent):
                         index += 1
                     continue
-            if (m := DIRECTIVE.match(line)) and not paragraph:
+            explicit = not paragraph and stripped.startswith("..")  # what DIRECTIVE and EXPLICIT need first
+            if explicit and (m := DIRECTIVE.match(line)):
                 end = _block_end(lines, index, indent)
                 self.directive(m.group("name").lower(), m.group("arg") or "", lines[index + 1 : end], lineno)
                 index = end
                 continue
-            if EXPLICIT.match(line) and not paragraph:
+            if explicit and EXPLICIT.match(line):
                 end = _block_end(lines, index, indent)
                 if (fm := FOOTNOTE.match(line)) is not None:
                     self.parse([fm.group("text"), *_dedent(lines[index + 1 : end])], lineno)
                     self.paragraph([])
                 index = end
                 continue
-            if not paragraph and index + 1 < len(lines) and ADORNMENT.match(lines[index + 1].strip()) and not ADORNMENT.match(stripped):
+            if not paragraph and index + 1 < len(lines) and _adornment(lines[index + 1].strip()) and not _adornment(stripped):
                 self.paragraph([(lineno, line)], heading=True)
                 index += 2
                 continue
-            if ADORNMENT.match(stripped) and not paragraph:
+            if not paragraph and _adornment(stripped):
                 if index + 2 < len(lines) and ADORNMENT.match(lines[index + 2].strip()) and lines[index + 1].strip():
                     self.paragraph([(lineno + 1, lines[index + 1])], heading=True)
                     index += 3
