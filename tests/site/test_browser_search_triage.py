@@ -63,7 +63,13 @@ def card_blocks(page: Page) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     ("query", "slug"),
-    [("j’ai de la fièvre", "fievre"), ("diarrhée depuis hier", "diarrhee"), ("il ne répond plus", "malaise-grave")],
+    [
+        ("j’ai de la fièvre", "fievre"),
+        ("diarrhée depuis hier", "diarrhee"),
+        ("il ne répond plus", "malaise-grave"),
+        ("douleur poitrine", "douleur-thoracique"),
+        ("forte fièvre", "fievre"),
+    ],
 )
 def test_a_symptom_query_shows_the_triage_card_the_table_gives(page: Page, site_url: str, table: dict[str, TriageEntry], query: str, slug: str) -> None:
     results = [result["href"] for result in search(page, site_url, query)]

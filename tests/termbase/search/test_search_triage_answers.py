@@ -77,6 +77,31 @@ def test_a_query_with_other_words_or_only_context_names_no_symptom(query: str) -
     assert symptoms_in(query, data()) == []
 
 
+@pytest.mark.parametrize(
+    ("query", "slugs"),
+    [
+        ("douleur poitrine", ["douleur-thoracique"]),  # « dans la » left out on both sides: the 15
+        ("douleur thoracique", ["douleur-thoracique"]),
+        ("grande fatigue", ["fatigue-intense-vertiges"]),  # how strong: context, never a lesser level
+        ("forte fièvre", ["fievre"]),
+        ("diarrhée très forte depuis hier", ["diarrhee"]),
+        ("je crache du sang", ["saignement"]),  # not « je crache » (a cough) alone
+        ("je tousse du sang", ["saignement"]),
+    ],
+)
+def test_the_guide_s_table_answers_symptoms_in_patients_words(query: str, slugs: list[str]) -> None:
+    """Queries patients write, on the guide's own table (``triage/``): each finds its card."""
+    found, findings = load_triage(Path(__file__).resolve().parents[3] / "triage")
+    assert findings == []
+    assert symptoms_in(query, triage_data(found, "quand-appeler")) == slugs
+
+
+@pytest.mark.parametrize("query", ["forte", "grande fatigue de vivre ensemble", "prise de sang forte"])
+def test_a_word_of_strength_alone_or_beside_other_words_names_no_symptom(query: str) -> None:
+    found, _findings = load_triage(Path(__file__).resolve().parents[3] / "triage")
+    assert symptoms_in(query, triage_data(found, "quand-appeler")) == []
+
+
 def test_a_distinctive_first_word_names_its_symptom_alone() -> None:
     found = data()
     assert found["distinctive"]["selle"] == "diarrhee"  # « selles liquides »: no other symptom says « selles »

@@ -54,18 +54,20 @@ ROW_CLASS = "triage-key-"
 #: Small words that say nothing of the symptom, left out of the phrases and of the query
 #: (compared as folded, before the plural rule).
 STOP_WORDS = frozenset(
-    "a ai as au aux avec avoir ca ce ces cet cette de des du elle en est et etre il ils j je la le les leur lui "
+    "a ai as au aux avec avoir ca ce ces cet cette dans de des du elle en est et etre il ils j je la le les leur lui "
     "ma me mes moi mon ne nous on ou par que qui quoi sa se ses si son suis sur ta te tes toi ton tres tu "
     "un une vos votre vous y".split()
 )  # fmt: skip
 
-#: Words a patient adds to a symptom that do not change which one it is: when, since when, under
+#: Words a patient adds to a symptom that do not change which one it is: when, since when, how
+#: strong (« grande fatigue », « forte fièvre »: a stronger form is never a lesser level), under
 #: which treatment, what to do. They may stand in a query beside a symptom; alone they name none.
 #: (Numbers too: « depuis 3 jours ».)
 CONTEXT_WORDS = (
     "aujourd’hui hier depuis matin soir nuit jours semaines heures mois soudain soudainement brutalement "
     "beaucoup peu encore toujours sous après avant pendant immunothérapie traitement perfusion faire "
-    "appeler normal grave inquiet inquiète plus"
+    "appeler normal grave inquiet inquiète plus "
+    "grand grande gros grosse fort forte intense violent violente extrême extrêmement énorme terrible horrible"
 )
 
 #: « ne … pas », « ne … plus », « ne … rien », « ne … jamais » are one word, « plus », and « ne » is
