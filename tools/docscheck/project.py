@@ -219,8 +219,9 @@ def load_entry_pages(entries: list[GlossaryEntry], config: Config, cache: ParseC
     return pages
 
 
-#: Pages are parsed in two processes from this many characters on, when a second CPU is free: a
-#: fork and pickling the pages back cost about 10 ms, parsing 300,000 characters about 100 ms.
+#: Pages are parsed in two processes from this many characters on (or when the documentation renders
+#: code), when a second CPU is free: a fork and pickling the pages back cost about 10 ms, parsing
+#: 300,000 characters about 100 ms.
 TWO_PROCESSES_FROM = 300_000
 
 

@@ -25,6 +25,8 @@ class Definition:
 
 @record
 class TermIndex:
+    """Every defined name by its key, the names defined twice, and the entries by slug."""
+
     by_key: dict[str, Definition]
     duplicates: tuple[tuple[Definition, Definition], ...]
     slugs: dict[str, GlossaryEntry]

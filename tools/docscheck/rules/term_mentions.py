@@ -37,6 +37,8 @@ def fold_name(name: str) -> tuple[str, ...]:
 
 @record
 class Mention:
+    """An unlinked mention of ``entry``'s name in prose, at ``line`` (``order``: its place in the page), as written."""
+
     entry: GlossaryEntry
     line: int
     order: int
