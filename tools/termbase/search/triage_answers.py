@@ -90,7 +90,7 @@ MESSAGES = {
     "other": wording.OTHER_INSTRUCTIONS,
     "doubt": wording.WHEN_IN_DOUBT,
     # Under « no page holds these words »: a symptom the table does not name in the reader's words
-    # (« je crache du sang ») must still lead to the guide.
+    # (« brûlure en urinant ») must still lead to the guide.
     "none": french_spacing("Un signe nouveau ou qui vous inquiète ? Voyez"),
 }
 
