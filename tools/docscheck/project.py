@@ -250,23 +250,27 @@ class PageSources:
             self.sources.append((text, rel, is_root))
         self.size = sum(len(text) for text, _rel, _root in self.sources)
 
-    def parse(self, part: list[tuple[str, str, bool]]) -> list[tuple[Page | None, list[Finding]]]:
-        return [cached_page(self.cache, text, rel, self.md, is_root, self.reader, self.config.myst_extensions, self.substitutions) for text, rel, is_root in part]
-
     def parse_each(self, indices: Iterable[int], notes: list[str]) -> dict[int, tuple[tuple[Page | None, list[Finding]], list[str]]]:
         """The pages at ``indices``, each with the notes its includes gave (taken out of ``notes``,
         so that they can be put back in page order, whichever process parsed the page)."""
         parsed = {}
         for index in indices:
             before = len(notes)
-            parsed[index] = (self.parse([self.sources[index]])[0], notes[before:])
+            text, rel, is_root = self.sources[index]
+            parsed[index] = (cached_page(self.cache, text, rel, self.md, is_root, self.reader, self.config.myst_extensions, self.substitutions), notes[before:])
             del notes[before:]
         return parsed
 
-    def collect(self, results: list[tuple[Page | None, list[Finding]]]) -> tuple[list[Page], list[Finding]]:
+    def collect(self, parsed: dict[int, tuple[tuple[Page | None, list[Finding]], list[str]]], notes: list[str]) -> tuple[list[Page], list[Finding]]:
+        """The pages and findings of :meth:`parse_each`'s results (from either process), in page
+        order, each page's include notes put back into ``notes`` in the same order; a page missing
+        from ``parsed`` (a failed child's) is parsed here."""
+        parsed = {**parsed, **self.parse_each([i for i in range(len(self.sources)) if i not in parsed], notes)}
         pages, findings = [], list(self.findings)
-        for page, page_findings in results:
+        for index in range(len(self.sources)):
+            (page, page_findings), page_notes = parsed[index]
             findings += page_findings
+            notes += page_notes
             if page is not None:
                 pages.append(page)
         return pages, findings
@@ -275,7 +279,8 @@ class PageSources:
 def load_pages(config: Config, cache: ParseCache | None = None, conf: ConfCode | None = None, notes: list[str] | None = None, texts: list[tuple[str, str]] | None = None) -> tuple[list[Page], list[Finding]]:
     """Parse the pages, in this process (see :class:`PageSources` for ``texts``)."""
     sources = PageSources(config, cache, conf, notes, texts)
-    return sources.collect(sources.parse(sources.sources))
+    kept = notes if notes is not None else []
+    return sources.collect({}, kept)  # every page is missing: parsed here
 
 
 def spare_cpu() -> bool:
@@ -546,13 +551,7 @@ def check_project(root: Path, config: Config | None = None, cache: ParseCache | 
         parsed.update(theirs)
     else:
         code_pages, code_notes = code_sources(config, conf, page_texts, cache)
-    parsed.update(sources.parse_each([i for i in range(len(sources.sources)) if i not in parsed], notes))
-    results = []
-    for index in range(len(sources.sources)):
-        result, page_notes = parsed[index]
-        results.append(result)
-        notes += page_notes
-    pages, page_findings = sources.collect(results)
+    pages, page_findings = sources.collect(parsed, notes)
     code_pages += prolog_pages(config, conf, pages)
     notes += [*conf.notes, *code_notes, *inventory_notes]
     drawings, drawing_findings = load_drawings(config, pages, cache)

@@ -140,7 +140,7 @@ class RestPageParser:
                 index += 2
                 continue
             if not paragraph and _adornment(stripped):
-                if index + 2 < len(lines) and ADORNMENT.match(lines[index + 2].strip()) and lines[index + 1].strip():
+                if index + 2 < len(lines) and _adornment(lines[index + 2].strip()) and lines[index + 1].strip():
                     self.paragraph([(lineno + 1, lines[index + 1])], heading=True)
                     index += 3
                 else:
