@@ -24,7 +24,7 @@ from docscheck.parsers.substitutions import ProjectSubstitutions, SubstitutionTa
 from docscheck.records import Page, record
 
 from docscheck.parsers.page_collector import PageCollector
-from docscheck.parsers.rest import INLINE, INLINE_WITH_SUBSTITUTIONS, RestPageParser
+from docscheck.parsers.rest import RestPageParser
 
 ObjectNode = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 #: A role docscheck reads (term or citation): text without one needs no reST parsing.
@@ -430,7 +430,7 @@ class RoleParser(RestPageParser):
         # RestPageParser.paragraph's matches, keeping only what a RoleCollector keeps (roles and
         # substitution uses, at their lines): no text between matches is cut out or emitted.
         counted = 0
-        for m in (INLINE_WITH_SUBSTITUTIONS if self.out.substitutions and "|" in text else INLINE).finditer(text):
+        for m in self.inline_pattern(text).finditer(text):
             if m.group("name"):
                 line += text.count("\n", counted, m.start())
                 counted = m.start()

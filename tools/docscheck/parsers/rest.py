@@ -226,6 +226,10 @@ class RestPageParser:
         for offset, cell in csv_cells(content, options.get("delim")):
             self.parse(cell.splitlines(), first + offset)
 
+    def inline_pattern(self, text: str) -> re.Pattern[str]:
+        """:data:`INLINE`, or with substitution references when the project has global ones and ``text`` may use one."""
+        return INLINE_WITH_SUBSTITUTIONS if self.out.substitutions and "|" in text else INLINE
+
     def paragraph(self, lines: list[tuple[int, str]], heading: bool = False) -> None:
         """Emit one paragraph's roles and prose, then close it as a block."""
         if not lines:
@@ -235,7 +239,7 @@ class RestPageParser:
         lines.clear()
         position = 0
         line = first
-        for m in (INLINE_WITH_SUBSTITUTIONS if self.out.substitutions and "|" in text else INLINE).finditer(text):
+        for m in self.inline_pattern(text).finditer(text):
             self.plain(text[position : m.start()], line)
             line += text.count("\n", position, m.start())
             if m.group("name"):
